@@ -1,0 +1,340 @@
+//! The pipeline: structure → sentences → segmentation → sentence functions → document
+//! labels → keywords → figures, assembled into the contract's `Analysis`.
+
+use crate::classify::{self, Model, SentenceContext, N_CAT};
+use crate::contract::*;
+use crate::figures;
+use crate::keywords::{self, Candidates};
+use crate::segment::{self, is_punctuation, Segmenter};
+use crate::sentences;
+use crate::structure::{self, normalize, DocSpan, Kind};
+use crate::text::OffsetMap;
+use serde::{Deserialize, Serialize};
+use std::collections::{BTreeMap, HashSet};
+
+/// Default limit on input size, in UTF-16 code units (about 20 MB of Chinese text as UTF-8
+/// is ~6.7 M chars; the limit is deliberately generous and can be raised per call).
+pub const DEFAULT_MAX_CHARS: usize = 20_000_000;
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(default)]
+pub struct Options {
+    /// Words to keep whole (the user's dictionary).
+    pub user_words: Vec<String>,
+    /// Words to leave out of keyword rankings.
+    pub stop_words: Vec<String>,
+    /// Keywords per scope.
+    pub keyword_limit: usize,
+    /// Inputs longer than this (UTF-16 code units) are refused with a message.
+    pub max_chars: usize,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options { user_words: Vec::new(), stop_words: Vec::new(), keyword_limit: 50, max_chars: DEFAULT_MAX_CHARS }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum AnalyzeError {
+    Empty,
+    TooLarge { chars: usize, limit: usize },
+}
+
+impl std::fmt::Display for AnalyzeError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            AnalyzeError::Empty => write!(f, "the text is empty: paste or open a report to analyse"),
+            AnalyzeError::TooLarge { chars, limit } => write!(
+                f,
+                "the text has {chars} characters, more than the limit of {limit}; \
+                 split it or raise the limit (max_chars) — nothing was cut"
+            ),
+        }
+    }
+}
+
+impl std::error::Error for AnalyzeError {}
+
+/// Analyses `text`. `clock` returns milliseconds (any origin) and times the call; the core
+/// has no clock of its own, since `std::time::Instant` panics on wasm32-unknown-unknown.
+pub fn analyze(text: &str, options: &Options, clock: &dyn Fn() -> f64) -> Result<Analysis, AnalyzeError> {
+    let t0 = clock();
+    if text.trim().is_empty() {
+        return Err(AnalyzeError::Empty);
+    }
+    let map = OffsetMap::new(text);
+    if map.utf16_len() > options.max_chars {
+        return Err(AnalyzeError::TooLarge { chars: map.utf16_len(), limit: options.max_chars });
+    }
+    let chars: Vec<char> = text.chars().collect();
+    let seg = segment::segmenter(&options.user_words);
+    let extra_stop: HashSet<String> = options.stop_words.iter().map(|s| s.trim().to_string()).collect();
+    let model = Model::embedded();
+
+    let spans = structure::structure(&chars);
+    let mut documents = Vec::with_capacity(spans.len());
+    let mut all_cands = Candidates::new();
+    let mut cat_cands: Vec<Candidates> = (0..N_CAT).map(|_| Candidates::new()).collect();
+    let mut category_totals: BTreeMap<String, u64> = CATEGORIES.iter().map(|c| (c.to_string(), 0)).collect();
+    let mut tokens = 0u64;
+    let mut n_blocks = 0u64;
+
+    for span in &spans {
+        let doc = analyze_document(
+            &chars,
+            &map,
+            span,
+            &seg,
+            model,
+            &extra_stop,
+            options.keyword_limit,
+            &mut DocSinks { all: &mut all_cands, by_category: &mut cat_cands, tokens: &mut tokens },
+        );
+        for b in &doc.blocks {
+            for s in &b.sentences {
+                *category_totals.entry(s.category.clone()).or_default() += s.end - s.start;
+            }
+        }
+        n_blocks += doc.blocks.len() as u64;
+        documents.push(doc);
+    }
+
+    let keywords = keywords::rank(&all_cands, &seg, options.keyword_limit);
+    let category_keywords = CATEGORIES
+        .iter()
+        .zip(&cat_cands)
+        .map(|(c, cands)| (c.to_string(), keywords::rank(cands, &seg, options.keyword_limit.min(30))))
+        .collect();
+    let warnings = input_warnings(&chars);
+    Ok(Analysis {
+        schema_version: SCHEMA_VERSION,
+        stats: Stats {
+            chars: map.utf16_len() as u64,
+            tokens,
+            documents: documents.len() as u64,
+            blocks: n_blocks,
+            elapsed_ms: ((clock() - t0) * 1000.0).round() / 1000.0,
+        },
+        documents,
+        keywords,
+        category_totals,
+        category_keywords,
+        warnings,
+    })
+}
+
+/// Where a document's words go besides its own keywords.
+struct DocSinks<'a> {
+    all: &'a mut Candidates,
+    by_category: &'a mut [Candidates],
+    tokens: &'a mut u64,
+}
+
+#[allow(clippy::too_many_arguments)]
+fn analyze_document(
+    chars: &[char],
+    map: &OffsetMap,
+    span: &DocSpan,
+    seg: &Segmenter,
+    model: &Model,
+    extra_stop: &HashSet<String>,
+    keyword_limit: usize,
+    sinks: &mut DocSinks,
+) -> Document {
+    let slice = |s: usize, e: usize| -> String { chars[s..e].iter().collect() };
+    let title = span.title.map(|t| slice(span.blocks[t].start, span.blocks[t].end));
+    let body_blocks: Vec<_> = span.blocks.iter().filter(|b| !matches!(b.kind, Kind::Noise | Kind::Title)).collect();
+    let body_norm: String = body_blocks.iter().map(|b| normalize(&slice(b.start, b.end)) + "\n").collect();
+    let title_norm = title.as_deref().map(normalize).unwrap_or_default();
+    let (genre, genre_cues) = crate::document::genre(&title_norm, &body_norm);
+    let topics = crate::document::topics(&title_norm, &body_norm);
+    let body_chars: usize = body_blocks.iter().map(|b| b.end - b.start).sum::<usize>().max(1);
+
+    let mut doc_cands = Candidates::new();
+    let mut blocks = Vec::with_capacity(span.blocks.len());
+    let mut figures_out = Vec::new();
+    let mut dates = Vec::new();
+    let mut previous: Option<usize> = None;
+    let mut section: Option<usize> = None;
+    let mut body_seen = 0usize;
+
+    for b in &span.blocks {
+        let text = slice(b.start, b.end);
+        let u16 = |c: usize| map.utf16(c) as u64;
+        if b.kind == Kind::Noise {
+            blocks.push(Block {
+                kind: "noise".into(),
+                level: 0,
+                start: u16(b.start),
+                end: u16(b.end),
+                text,
+                category: None,
+                confidence: 1.0,
+                sentences: Vec::new(),
+                rule: b.rule.clone(),
+            });
+            continue;
+        }
+        let words = seg.words(&text);
+        let mut sentences_out = Vec::new();
+        let mut speaker = false;
+        for (k, (s, e)) in sentences::split(chars, b.start, b.end).into_iter().enumerate() {
+            let (ls, le) = (s - b.start, e - b.start);
+            let sent_words: Vec<&str> = words
+                .iter()
+                .filter(|w| w.start >= ls && w.end <= le && !is_punctuation(w.text))
+                .map(|w| w.text)
+                .collect();
+            *sinks.tokens += sent_words.len() as u64;
+            let sent_norm = normalize(&slice(s, e));
+            let cx = SentenceContext {
+                text: &sent_norm,
+                words: &sent_words,
+                block_kind: b.kind,
+                section,
+                index_in_block: k,
+                block_has_speaker: speaker,
+                position: body_seen as f64 / body_chars as f64,
+                genre,
+                previous,
+            };
+            let (probs, cues) = model.predict(&classify::features(&cx));
+            let mut cat = classify::argmax(&probs);
+            let mut confidence = probs[cat];
+            if matches!(b.kind, Kind::Title | Kind::Signoff) {
+                // Taxonomy §3: titles and signoffs are overview.
+                cat = 0;
+                confidence = 1.0;
+            }
+            if ["强调", "要求", "指出", "提出"].iter().any(|v| sent_norm.contains(v)) {
+                speaker = true;
+            }
+            previous = Some(cat);
+            sentences_out.push(Sentence {
+                start: u16(s),
+                end: u16(e),
+                category: CATEGORIES[cat].to_string(),
+                confidence: classify::round3(confidence),
+                cues,
+            });
+            // Keyword candidates, in order, for every scope this sentence belongs to.
+            for w in words.iter().filter(|w| w.start >= ls && w.end <= le) {
+                doc_cands.push(w.text, w.tag, extra_stop);
+                sinks.all.push(w.text, w.tag, extra_stop);
+                sinks.by_category[cat].push(w.text, w.tag, extra_stop);
+            }
+            doc_cands.break_here();
+            sinks.all.break_here();
+            sinks.by_category[cat].break_here();
+        }
+        body_seen += b.end - b.start;
+        let (category, confidence) = block_category(&sentences_out);
+        if b.kind == Kind::Heading {
+            section = CATEGORIES.iter().position(|c| *c == category);
+        }
+        for f in figures::figures(chars, b.start, b.end) {
+            figures_out.push(Figure {
+                text: slice(f.start, f.end),
+                value: f.value,
+                unit: f.unit,
+                start: u16(f.start),
+                end: u16(f.end),
+                value_max: f.value_max,
+                approx: if f.approx { "about".into() } else { "exact".into() },
+            });
+        }
+        for d in figures::dates(chars, b.start, b.end) {
+            dates.push(Entity { text: slice(d.start, d.end), start: u16(d.start), end: u16(d.end), detail: d.detail });
+        }
+        blocks.push(Block {
+            kind: b.kind.id().into(),
+            level: b.level,
+            start: u16(b.start),
+            end: u16(b.end),
+            text,
+            category: Some(category),
+            confidence,
+            sentences: sentences_out,
+            rule: b.rule.clone(),
+        });
+    }
+    let start = span.blocks.first().map(|b| map.utf16(b.start) as u64).unwrap_or(0);
+    let end = span.blocks.last().map(|b| map.utf16(b.end) as u64).unwrap_or(start);
+    Document {
+        title,
+        start,
+        end,
+        genre: genre.to_string(),
+        topics,
+        blocks,
+        keywords: keywords::rank(&doc_cands, seg, keyword_limit),
+        figures: figures_out,
+        genre_cues,
+        dates,
+        people: Vec::new(),
+        organizations: Vec::new(),
+    }
+}
+
+/// The category covering most of a block's characters, and the mean confidence of its sentences
+/// weighted by length.
+fn block_category(sentences: &[Sentence]) -> (String, f64) {
+    let mut chars_by: BTreeMap<&str, u64> = BTreeMap::new();
+    let mut conf = 0.0;
+    let mut total = 0u64;
+    for s in sentences {
+        let n = s.end - s.start;
+        *chars_by.entry(s.category.as_str()).or_default() += n;
+        conf += s.confidence * n as f64;
+        total += n;
+    }
+    let best = chars_by
+        .iter()
+        .max_by(|a, b| a.1.cmp(b.1).then_with(|| rank_of(b.0).cmp(&rank_of(a.0))))
+        .map(|(c, _)| c.to_string())
+        .unwrap_or_else(|| "other".to_string());
+    (best, classify::round3(if total > 0 { conf / total as f64 } else { 0.0 }))
+}
+
+/// Taxonomy order of preference when two categories tie.
+fn rank_of(cat: &str) -> usize {
+    ["problem", "directive", "plan", "result", "measure", "overview", "other"]
+        .iter()
+        .position(|c| *c == cat)
+        .unwrap_or(7)
+}
+
+/// Notes about the input that the reader should know.
+fn input_warnings(chars: &[char]) -> Vec<String> {
+    let mut w = Vec::new();
+    let replaced = chars.iter().filter(|&&c| c == '\u{FFFD}').count();
+    if replaced > 0 {
+        w.push(format!("{replaced} characters could not be decoded and show as �"));
+    }
+    let control = chars.iter().filter(|&&c| c.is_control() && !matches!(c, '\n' | '\r' | '\t')).count();
+    if control > 0 {
+        w.push(format!("{control} control characters in the text (binary data?)"));
+    }
+    w
+}
+
+/// Tokens of `text` with UTF-16 offsets, for the `segment` API.
+pub fn segment_tokens(text: &str, user_words: &[String]) -> Vec<Token> {
+    let seg = segment::segmenter(user_words);
+    let map = OffsetMap::new(text);
+    let mut out = Vec::new();
+    let mut base = 0usize;
+    for line in text.split_inclusive('\n') {
+        for w in seg.words(line) {
+            out.push(Token {
+                word: w.text.to_string(),
+                start: map.utf16(base + w.start) as u64,
+                end: map.utf16(base + w.end) as u64,
+                tag: w.tag.to_string(),
+            });
+        }
+        base += line.chars().count();
+    }
+    out
+}

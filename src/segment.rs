@@ -1,0 +1,169 @@
+//! Segmentation: jieba-rs over one word table (jieba's dictionary, trimmed, plus the
+//! official-report lexicon and any user words). The same table's frequencies give the IDF
+//! used by keyword ranking, so the module ships one word list, not two.
+
+use jieba_rs::Jieba;
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::sync::{Arc, OnceLock};
+
+/// jieba's dictionary with entries of frequency < 4 dropped (see data/README.md).
+const BASE_DICT: &str = include_str!("../data/jieba-dict.txt");
+/// Official-report vocabulary: `word freq tag` lines.
+const LEXICON: &str = include_str!("../data/lexicon.txt");
+
+/// A word as segmented, in char indices of the text that was segmented.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Word<'a> {
+    pub text: &'a str,
+    pub start: usize,
+    pub end: usize,
+    /// jieba part-of-speech tag (`n`, `v`, `nr`, `ns`, `nt`, `m`, `x` for unknown…).
+    pub tag: &'a str,
+}
+
+pub struct Segmenter {
+    jieba: Jieba,
+    /// Word → frequency, for IDF.
+    freq: HashMap<Box<str>, u32>,
+    log_total: f64,
+    /// IDF given to words the table does not know (new terms are usually specific).
+    unknown_idf: f64,
+}
+
+impl Segmenter {
+    fn build(extra_words: &[String]) -> Segmenter {
+        let mut jieba = Jieba::empty();
+        let mut freq: HashMap<Box<str>, u32> = HashMap::with_capacity(160_000);
+        let mut total: u64 = 0;
+        for (text, is_base) in [(BASE_DICT, true), (LEXICON, false)] {
+            let mut entries = String::with_capacity(if is_base { text.len() } else { 0 });
+            for line in text.lines() {
+                let line = line.trim();
+                if line.is_empty() || line.starts_with('#') {
+                    continue;
+                }
+                let mut parts = line.split_whitespace();
+                let (Some(word), f) = (parts.next(), parts.next()) else { continue };
+                let f: u32 = f.and_then(|x| x.parse().ok()).unwrap_or(LEXICON_DEFAULT_FREQ);
+                if is_base {
+                    total += f as u64;
+                    freq.insert(word.into(), f);
+                } else {
+                    freq.entry(word.into()).or_insert(f);
+                }
+                if !is_base {
+                    let tag = parts.next().unwrap_or("n");
+                    entries.push_str(&format!("{word} {f} {tag}\n"));
+                }
+            }
+            if is_base {
+                jieba
+                    .load_dict(&mut text.as_bytes())
+                    .expect("embedded dictionary is well-formed");
+            } else {
+                jieba
+                    .load_dict(&mut entries.as_bytes())
+                    .expect("embedded lexicon is well-formed");
+            }
+        }
+        for word in extra_words {
+            let word = word.trim();
+            if !word.is_empty() && !word.contains(char::is_whitespace) {
+                jieba.add_word(word, Some(LEXICON_DEFAULT_FREQ as usize), Some("n"));
+                freq.entry(word.into()).or_insert(LEXICON_DEFAULT_FREQ);
+            }
+        }
+        let log_total = (total.max(1) as f64).ln();
+        // A word seen a handful of times in the reference corpus.
+        let unknown_idf = log_total - (5f64).ln();
+        Segmenter { jieba, freq, log_total, unknown_idf }
+    }
+
+    /// Segments `text` with part-of-speech tags; offsets are char indices into `text`.
+    pub fn words<'a>(&'a self, text: &'a str) -> Vec<Word<'a>> {
+        self.jieba
+            .tag(text, true)
+            .into_iter()
+            .map(|t| Word { text: t.word, start: t.start, end: t.end, tag: t.tag })
+            .collect()
+    }
+
+    /// Inverse frequency of a word in the reference table: ln(total / freq).
+    pub fn idf(&self, word: &str) -> f64 {
+        match self.freq.get(word) {
+            Some(&f) => self.log_total - (f.max(1) as f64).ln(),
+            None => self.unknown_idf,
+        }
+    }
+
+    pub fn knows(&self, word: &str) -> bool {
+        self.freq.contains_key(word)
+    }
+}
+
+/// Frequency given to lexicon and user words without one: high enough that jieba keeps them
+/// whole against the pieces' frequencies, as jieba's own `suggest_freq` would.
+const LEXICON_DEFAULT_FREQ: u32 = 3000;
+
+static BASE: OnceLock<Arc<Segmenter>> = OnceLock::new();
+
+thread_local! {
+    /// The last segmenter built with user words, keyed by those words.
+    static WITH_USER_WORDS: RefCell<Option<(Vec<String>, Arc<Segmenter>)>> = const { RefCell::new(None) };
+}
+
+/// The shared segmenter, built on first use; with user words, a copy that knows them
+/// (cached for the same word list, so repeated analyses with one dictionary cost nothing).
+pub fn segmenter(user_words: &[String]) -> Arc<Segmenter> {
+    let base = BASE.get_or_init(|| Arc::new(Segmenter::build(&[]))).clone();
+    if user_words.is_empty() {
+        return base;
+    }
+    let mut key: Vec<String> = user_words.to_vec();
+    key.sort();
+    key.dedup();
+    // Borrow only to look up or store: a panic later must not leave the cell borrowed.
+    if let Some(hit) = WITH_USER_WORDS.with(|c| {
+        c.borrow().as_ref().filter(|(k, _)| *k == key).map(|(_, s)| s.clone())
+    }) {
+        return hit;
+    }
+    let built = Arc::new(Segmenter::build(&key));
+    WITH_USER_WORDS.with(|c| *c.borrow_mut() = Some((key, built.clone())));
+    built
+}
+
+/// True for a word that carries no content (punctuation, whitespace, symbols).
+pub fn is_punctuation(word: &str) -> bool {
+    word.chars().all(|c| !c.is_alphanumeric())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn segments_with_char_offsets() {
+        let seg = segmenter(&[]);
+        let text = "我们召开会议。";
+        let words = seg.words(text);
+        let joined: String = words.iter().map(|w| w.text).collect();
+        assert_eq!(joined, text);
+        let last = words.last().unwrap();
+        assert_eq!(last.end, text.chars().count());
+    }
+
+    #[test]
+    fn user_words_are_kept_whole() {
+        let text = "推进蓝天保卫行动计划";
+        let seg = segmenter(&["蓝天保卫行动".to_string()]);
+        assert!(seg.words(text).iter().any(|w| w.text == "蓝天保卫行动"));
+    }
+
+    #[test]
+    fn idf_is_lower_for_common_words() {
+        let seg = segmenter(&[]);
+        assert!(seg.idf("工作") < seg.idf("病媒"));
+    }
+}
