@@ -155,6 +155,8 @@ fn analyze_document(
     let mut blocks = Vec::with_capacity(span.blocks.len());
     let mut figures_out = Vec::new();
     let mut dates = Vec::new();
+    let mut people = Vec::new();
+    let mut organizations = Vec::new();
     let mut previous: Option<usize> = None;
     let mut section: Option<usize> = None;
     let mut body_seen = 0usize;
@@ -244,9 +246,15 @@ fn analyze_document(
                 approx: if f.approx { "about".into() } else { "exact".into() },
             });
         }
-        for d in figures::dates(chars, b.start, b.end) {
-            dates.push(Entity { text: slice(d.start, d.end), start: u16(d.start), end: u16(d.end), detail: d.detail });
-        }
+        let entity = |d: figures::EntitySpan| Entity {
+            text: slice(d.start, d.end),
+            start: u16(d.start),
+            end: u16(d.end),
+            detail: d.detail,
+        };
+        dates.extend(figures::dates(chars, b.start, b.end).into_iter().map(entity));
+        people.extend(figures::people(chars, b.start, b.end).into_iter().map(entity));
+        organizations.extend(figures::organizations(chars, b.start, b.end).into_iter().map(entity));
         blocks.push(Block {
             kind: b.kind.id().into(),
             level: b.level,
@@ -272,8 +280,8 @@ fn analyze_document(
         figures: figures_out,
         genre_cues,
         dates,
-        people: Vec::new(),
-        organizations: Vec::new(),
+        people,
+        organizations,
     }
 }
 

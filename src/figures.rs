@@ -102,6 +102,18 @@ pub fn dates(chars: &[char], start: usize, end: usize) -> Vec<EntitySpan> {
         .collect()
 }
 
+/// People named with a title (县委常委、常务副县长周毅; 社区党委书记金萍同志): `detail` is the title.
+pub fn people(chars: &[char], start: usize, end: usize) -> Vec<EntitySpan> {
+    let _ = (chars, start, end);
+    Vec::new()
+}
+
+/// Organisations (市创卫办, 县委组织部, 襄城县中医院).
+pub fn organizations(chars: &[char], start: usize, end: usize) -> Vec<EntitySpan> {
+    let _ = (chars, start, end);
+    Vec::new()
+}
+
 fn date_pattern() -> &'static regex_lite::Regex {
     static R: OnceLock<regex_lite::Regex> = OnceLock::new();
     R.get_or_init(|| {

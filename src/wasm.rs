@@ -1,0 +1,122 @@
+//! The JavaScript facade: the core's functions with the contract's structs crossing as plain
+//! objects (serde-wasm-bindgen), failures as real `Error`s, offsets in UTF-16 code units.
+
+use crate::analyze::{self, Options};
+use js_sys::JsString;
+use serde::Serialize;
+use std::cell::RefCell;
+use wasm_bindgen::prelude::*;
+
+thread_local! {
+    /// The message of the last panic, kept so the caller can report it after the trap.
+    static LAST_PANIC: RefCell<Option<String>> = const { RefCell::new(None) };
+}
+
+#[wasm_bindgen(start)]
+fn start() {
+    std::panic::set_hook(Box::new(|info| {
+        let msg = info.to_string();
+        let _ = LAST_PANIC.try_with(|p| p.try_borrow_mut().map(|mut p| *p = Some(msg.clone())));
+        web_log(&format!("report-analyzer panicked: {msg}"));
+    }));
+}
+
+#[wasm_bindgen]
+extern "C" {
+    #[wasm_bindgen(js_namespace = console, js_name = error)]
+    fn web_log(s: &str);
+}
+
+fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
+    value
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(|e| JsError::new(&format!("cannot convert the result: {e}")))
+}
+
+/// Milliseconds from the host's monotonic clock (`performance.now()`, in a window or a
+/// worker), else `Date.now()`.
+fn now_ms() -> f64 {
+    let global = js_sys::global();
+    js_sys::Reflect::get(&global, &JsValue::from_str("performance"))
+        .ok()
+        .filter(|p| !p.is_undefined())
+        .and_then(|p| {
+            let now = js_sys::Reflect::get(&p, &JsValue::from_str("now")).ok()?;
+            now.dyn_ref::<js_sys::Function>()?.call0(&p).ok()?.as_f64()
+        })
+        .unwrap_or_else(js_sys::Date::now)
+}
+
+/// A JS string as Rust text. Lone surrogates (which UTF-8 cannot hold) become U+FFFD —
+/// one code unit for one, so every offset still matches the caller's string.
+fn text_of(s: &JsString) -> (String, usize) {
+    if s.is_valid_utf16() {
+        return (String::from(s), 0);
+    }
+    let units: Vec<u16> = s.iter().collect();
+    let fixed = String::from_utf16_lossy(&units);
+    let lone = fixed.chars().filter(|&c| c == '\u{FFFD}').count()
+        - char::decode_utf16(units.iter().copied()).filter(|c| matches!(c, Ok('\u{FFFD}'))).count();
+    (fixed, lone)
+}
+
+fn options_of(options: JsValue) -> Result<Options, JsError> {
+    if options.is_undefined() || options.is_null() {
+        return Ok(Options::default());
+    }
+    serde_wasm_bindgen::from_value(options).map_err(|e| JsError::new(&format!("invalid options: {e}")))
+}
+
+/// Analyses `text`; returns the result contract as a plain object.
+/// `options`: `{ user_words?, stop_words?, keyword_limit?, max_chars? }`.
+#[wasm_bindgen]
+pub fn analyze(text: &JsString, options: JsValue) -> Result<JsValue, JsError> {
+    let options = options_of(options)?;
+    let (text, lone) = text_of(text);
+    let mut result = analyze::analyze(&text, &options, &now_ms).map_err(|e| JsError::new(&e.to_string()))?;
+    if lone > 0 {
+        result.warnings.insert(0, format!("{lone} lone surrogate code units were replaced by U+FFFD"));
+    }
+    to_js(&result)
+}
+
+/// Words of `text` with part-of-speech tags and UTF-16 offsets: `[{word, start, end, tag}]`.
+#[wasm_bindgen]
+pub fn segment(text: &JsString, user_words: Option<Vec<String>>) -> Result<JsValue, JsError> {
+    let (text, _) = text_of(text);
+    to_js(&analyze::segment_tokens(&text, &user_words.unwrap_or_default()))
+}
+
+/// Keyword in context: every occurrence of `term` with `context` characters either side.
+/// `doc_starts` (UTF-16 starts of the documents, ascending) tags each row with its document.
+#[wasm_bindgen]
+pub fn kwic(text: &JsString, term: &str, context: Option<u32>, doc_starts: Option<Vec<f64>>) -> Result<JsValue, JsError> {
+    let (text, _) = text_of(text);
+    let starts: Vec<u64> = doc_starts.unwrap_or_default().into_iter().map(|x| x.max(0.0) as u64).collect();
+    let starts = if starts.is_empty() { vec![0] } else { starts };
+    to_js(&crate::keywords::occurrences(&text, term, &starts, context.unwrap_or(20) as usize))
+}
+
+/// Builds the dictionary and models now, so the first analysis is fast (call once after init).
+#[wasm_bindgen]
+pub fn warm_up() {
+    let _ = analyze::analyze("一、总体情况\n今年以来，我们召开会议3次。", &Options::default(), &now_ms);
+}
+
+#[wasm_bindgen]
+pub fn version() -> String {
+    crate::VERSION.to_string()
+}
+
+/// The message of the last panic inside the module, if any (a panic reaches JS as a
+/// `RuntimeError: unreachable`; this says what happened).
+#[wasm_bindgen]
+pub fn last_panic() -> Option<String> {
+    LAST_PANIC.with(|p| p.borrow().clone())
+}
+
+/// For tests: panics inside the module, to prove that the next call still works.
+#[wasm_bindgen]
+pub fn selftest_panic() {
+    panic!("deliberate panic (selftest)");
+}
