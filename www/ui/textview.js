@@ -1,0 +1,167 @@
+// The pasted text, one line per block, each sentence coloured by its function. Built from
+// text nodes only: user text is never parsed as HTML. Offsets are UTF-16 = JS string indices.
+import { h, clear, percent } from './dom.js';
+import { t, label } from '../i18n.js';
+
+export class TextView {
+  constructor(container, popup) {
+    this.container = container;
+    this.popup = popup;
+    this.sentenceEls = [];
+    this.blockEls = [];
+    this.wirePopup();
+  }
+
+  /** marks: [{start, end, cls}] — keywords, figures and search hits drawn inside sentences. */
+  render(text, analysis, marks = []) {
+    this.text = text;
+    this.analysis = analysis;
+    this.sentenceEls = [];
+    this.blockEls = [];
+    this.hidePopup();
+    const sortedMarks = [...marks].sort((a, b) => a.start - b.start);
+    const fragment = document.createDocumentFragment();
+    let pos = 0;
+    analysis.documents.forEach((doc, d) => {
+      const docEl = h('div', { class: 'doc', dataset: { doc: d } });
+      for (const block of doc.blocks) {
+        if (block.start < pos) continue;
+        appendGap(docEl, text.slice(pos, block.start));
+        docEl.append(this.renderBlock(block, d, sortedMarks));
+        pos = block.end;
+      }
+      fragment.append(docEl);
+    });
+    if (pos < text.length) appendGap(fragment, text.slice(pos));
+    clear(this.container, fragment);
+  }
+
+  renderBlock(block, docIndex, marks) {
+    const el = h('div', {
+      class: `blk kind-${block.kind}${block.kind === 'heading' ? ` level-${block.level}` : ''}`,
+      dataset: { start: block.start, end: block.end, rule: block.rule || block.kind, kind: block.kind },
+    });
+    this.blockEls.push({ start: block.start, end: block.end, el });
+    let pos = block.start;
+    for (const sentence of block.sentences) {
+      if (sentence.start > pos) appendMarked(el, this.text, pos, sentence.start, marks);
+      const s = h('span', {
+        class: `s cat-${sentence.category}`,
+        tabindex: 0,
+        dataset: { i: this.sentenceEls.length },
+      });
+      appendMarked(s, this.text, sentence.start, sentence.end, marks);
+      el.append(s);
+      this.sentenceEls.push({ start: sentence.start, end: sentence.end, el: s, sentence, block, docIndex });
+      pos = sentence.end;
+    }
+    if (pos < block.end) appendMarked(el, this.text, pos, block.end, marks);
+    if (block.kind === 'noise') el.title = `${label('kind', 'noise')} · ${t('text.rule')}: ${block.rule}`;
+    return el;
+  }
+
+  /** Scrolls the text to the block or sentence holding `offset` and flashes it. */
+  reveal(offset) {
+    const target = findCovering(this.sentenceEls, offset) ?? findCovering(this.blockEls, offset);
+    if (!target) return null;
+    const hit = target.el.querySelector('mark.hit') ?? target.el;
+    hit.scrollIntoView({ block: 'center', behavior: 'smooth' });
+    target.el.classList.remove('flash');
+    void target.el.offsetWidth; // restart the animation
+    target.el.classList.add('flash');
+    return target.el;
+  }
+
+  wirePopup() {
+    const show = (event) => {
+      const el = event.target.closest?.('.s');
+      if (el && this.container.contains(el)) this.showPopup(el);
+    };
+    this.container.addEventListener('mouseover', show);
+    this.container.addEventListener('focusin', show);
+    this.container.addEventListener('mouseleave', () => this.hidePopup());
+    this.container.addEventListener('focusout', (event) => {
+      if (!this.container.contains(event.relatedTarget)) this.hidePopup();
+    });
+    document.addEventListener('keydown', (event) => {
+      if (event.key === 'Escape') this.hidePopup();
+    });
+    window.addEventListener('scroll', () => this.hidePopup(), { passive: true });
+    this.container.addEventListener('scroll', () => this.hidePopup(), { passive: true });
+  }
+
+  showPopup(el) {
+    const entry = this.sentenceEls[Number(el.dataset.i)];
+    if (!entry || this.shownFor === el) return;
+    this.shownFor?.removeAttribute('aria-describedby');
+    this.shownFor = el;
+    const { sentence, block } = entry;
+    const cues = sentence.cues ?? [];
+    clear(this.popup,
+      h('div', { class: 'popup-title' },
+        h('span', { class: `swatch cat-${sentence.category}` }),
+        `${t('text.category')}: ${label('category', sentence.category)}`,
+        h('span', { class: 'muted' }, ` · ${t('text.confidence')} ${percent(sentence.confidence)}`)),
+      h('div', { class: 'popup-cues' }, `${t('text.cues')}: `,
+        cues.length
+          ? cues.map((c, i) => [i ? '，' : '', h('code', {}, c.feature), h('span', { class: 'muted' }, ` ${c.weight >= 0 ? '+' : ''}${c.weight.toFixed(2)}`)])
+          : t('text.noCues')),
+      h('div', { class: 'muted' }, `${t('text.block')}: ${label('kind', block.kind)}${block.level ? ` ${block.level}` : ''} · ${t('text.rule')}: `, h('code', {}, block.rule || block.kind)));
+    this.popup.hidden = false;
+    el.setAttribute('aria-describedby', this.popup.id);
+    const rect = el.getClientRects()[0] ?? el.getBoundingClientRect();
+    const width = this.popup.offsetWidth;
+    const left = Math.max(8, Math.min(rect.left, window.innerWidth - width - 8));
+    const below = rect.bottom + 8;
+    const top = below + this.popup.offsetHeight > window.innerHeight ? Math.max(8, rect.top - this.popup.offsetHeight - 8) : below;
+    this.popup.style.setProperty('left', `${left}px`);
+    this.popup.style.setProperty('top', `${top}px`);
+  }
+
+  hidePopup() {
+    this.shownFor?.removeAttribute('aria-describedby');
+    this.shownFor = null;
+    this.popup.hidden = true;
+  }
+}
+
+/** Blank lines between blocks become a spacer; single line breaks are implied by the blocks. */
+function appendGap(parent, gap) {
+  if (!gap) return;
+  if (gap.trim()) parent.append(document.createTextNode(gap));
+  else if ((gap.match(/\n/g) ?? []).length >= 2) parent.append(h('div', { class: 'gap', 'aria-hidden': 'true' }));
+}
+
+/** Appends text[start, end) with the marks that overlap it as <mark> elements. */
+function appendMarked(parent, text, start, end, marks) {
+  const inside = marks.filter((m) => m.start < end && m.end > start);
+  if (!inside.length) {
+    parent.append(document.createTextNode(text.slice(start, end)));
+    return;
+  }
+  const cuts = new Set([start, end]);
+  for (const m of inside) {
+    cuts.add(Math.max(start, m.start));
+    cuts.add(Math.min(end, m.end));
+  }
+  const points = [...cuts].sort((a, b) => a - b);
+  for (let i = 0; i + 1 < points.length; i++) {
+    const [a, b] = [points[i], points[i + 1]];
+    const classes = [...new Set(inside.filter((m) => m.start <= a && m.end >= b).map((m) => m.cls))];
+    const piece = text.slice(a, b);
+    parent.append(classes.length ? h('mark', { class: classes.join(' ') }, piece) : document.createTextNode(piece));
+  }
+}
+
+function findCovering(entries, offset) {
+  let lo = 0;
+  let hi = entries.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const e = entries[mid];
+    if (offset < e.start) hi = mid - 1;
+    else if (offset >= e.end) lo = mid + 1;
+    else return e;
+  }
+  return null;
+}

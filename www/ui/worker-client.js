@@ -1,0 +1,111 @@
+// Talks to worker.js: one request at a time per kind, the newest analysis wins, and a worker
+// whose module trapped is replaced by a fresh one.
+
+export class WorkerClient {
+  constructor({ onReady, onFailed, onCrash }) {
+    this.onReady = onReady;
+    this.onFailed = onFailed;
+    this.onCrash = onCrash;
+    this.nextId = 1;
+    this.pending = new Map();
+    this.docxSupported = null;
+    this.start();
+  }
+
+  start() {
+    this.worker = new Worker(new URL('../worker.js', import.meta.url), { type: 'module' });
+    this.worker.onmessage = (event) => this.receive(event.data);
+    this.worker.onerror = (event) => {
+      event.preventDefault?.();
+      this.failAll(event.message || 'worker error');
+      this.onFailed?.(event.message || 'worker error');
+    };
+  }
+
+  receive(message) {
+    if (message.type === 'ready') {
+      this.docxSupported = message.docx;
+      this.onReady?.(message);
+      return;
+    }
+    if (message.type === 'failed') {
+      this.onFailed?.(message.error);
+      return;
+    }
+    const request = this.pending.get(message.id);
+    if (!request) return;
+    this.pending.delete(message.id);
+    if (message.ok) {
+      request.resolve(message.result);
+      return;
+    }
+    const error = new Error(message.panic || message.error);
+    error.code = message.code;
+    error.trapped = message.trapped;
+    request.reject(error);
+    if (message.trapped) this.restart(error.message);
+  }
+
+  /** Replaces a worker whose module trapped: the old instance cannot be trusted any more. */
+  restart(reason) {
+    this.worker.terminate();
+    this.failAll(reason);
+    this.start();
+    this.onCrash?.(reason);
+  }
+
+  failAll(reason) {
+    for (const request of this.pending.values()) {
+      const error = new Error(reason);
+      error.trapped = true;
+      request.reject(error);
+    }
+    this.pending.clear();
+  }
+
+  call(op, payload, transfer = []) {
+    const id = this.nextId++;
+    return new Promise((resolve, reject) => {
+      this.pending.set(id, { resolve, reject });
+      this.worker.postMessage({ id, op, ...payload }, transfer);
+    });
+  }
+}
+
+/**
+ * Keeps at most one analysis running and one waiting: a request made while another runs
+ * replaces the waiting one, so a burst of edits costs two analyses, not one per keystroke.
+ */
+export class LatestOnly {
+  constructor(run) {
+    this.run = run;
+    this.running = false;
+    this.waiting = null;
+  }
+
+  submit(job) {
+    return new Promise((resolve, reject) => {
+      if (this.waiting) this.waiting.resolve({ superseded: true });
+      this.waiting = { job, resolve, reject };
+      this.pump();
+    });
+  }
+
+  async pump() {
+    if (this.running || !this.waiting) return;
+    const { job, resolve, reject } = this.waiting;
+    this.waiting = null;
+    this.running = true;
+    try {
+      const result = await this.run(job);
+      // A newer request is already waiting: this result is stale, do not show it.
+      resolve(this.waiting ? { superseded: true } : { result });
+    } catch (err) {
+      if (this.waiting) resolve({ superseded: true });
+      else reject(err);
+    } finally {
+      this.running = false;
+      this.pump();
+    }
+  }
+}
