@@ -1,5 +1,5 @@
 // The analysis runs here, off the page's main thread, so typing and scrolling never freeze.
-// Messages in: {id, op: 'analyze'|'kwic'|'docx', ...}; out: {id, ok, result} or
+// Messages in: {id, op: 'analyze'|'kwic'|'docx'|'selftest-panic', ...}; out: {id, ok, result} or
 // {id, ok: false, error, trapped, panic}. A trap (RuntimeError) leaves the module unusable:
 // the page then replaces this worker.
 import init, * as wasm from './pkg/report_analyzer.js';
@@ -23,6 +23,8 @@ const operations = {
     }
     return wasm.docx_to_text(new Uint8Array(bytes));
   },
+  // Diagnostics: traps the module on purpose, to prove the page recovers from a crash.
+  'selftest-panic': () => wasm.selftest_panic(),
 };
 
 self.onmessage = async (event) => {

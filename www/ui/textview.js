@@ -86,8 +86,10 @@ export class TextView {
     document.addEventListener('keydown', (event) => {
       if (event.key === 'Escape') this.hidePopup();
     });
-    window.addEventListener('scroll', () => this.hidePopup(), { passive: true });
-    this.container.addEventListener('scroll', () => this.hidePopup(), { passive: true });
+    // Keep the popup beside its sentence when the page or the text scrolls (focus scrolls too).
+    const follow = () => { if (this.shownFor) requestAnimationFrame(() => this.shownFor && this.placePopup(this.shownFor)); };
+    window.addEventListener('scroll', follow, { passive: true });
+    this.container.addEventListener('scroll', follow, { passive: true });
   }
 
   showPopup(el) {
@@ -100,15 +102,19 @@ export class TextView {
     clear(this.popup,
       h('div', { class: 'popup-title' },
         h('span', { class: `swatch cat-${sentence.category}` }),
-        `${t('text.category')}: ${label('category', sentence.category)}`,
+        `${t('text.category')}${t('punct.colon')}${label('category', sentence.category)}`,
         h('span', { class: 'muted' }, ` · ${t('text.confidence')} ${percent(sentence.confidence)}`)),
-      h('div', { class: 'popup-cues' }, `${t('text.cues')}: `,
+      h('div', { class: 'popup-cues' }, `${t('text.cues')}${t('punct.colon')}`,
         cues.length
           ? cues.map((c, i) => [i ? '，' : '', h('code', {}, c.feature), h('span', { class: 'muted' }, ` ${c.weight >= 0 ? '+' : ''}${c.weight.toFixed(2)}`)])
           : t('text.noCues')),
-      h('div', { class: 'muted' }, `${t('text.block')}: ${label('kind', block.kind)}${block.level ? ` ${block.level}` : ''} · ${t('text.rule')}: `, h('code', {}, block.rule || block.kind)));
+      h('div', { class: 'muted' }, `${t('text.block')}${t('punct.colon')}${label('kind', block.kind)}${block.level ? ` ${block.level}` : ''} · ${t('text.rule')}${t('punct.colon')}`, h('code', {}, block.rule || block.kind)));
     this.popup.hidden = false;
     el.setAttribute('aria-describedby', this.popup.id);
+    this.placePopup(el);
+  }
+
+  placePopup(el) {
     const rect = el.getClientRects()[0] ?? el.getBoundingClientRect();
     const width = this.popup.offsetWidth;
     const left = Math.max(8, Math.min(rect.left, window.innerWidth - width - 8));
