@@ -8,6 +8,7 @@ pub mod analyze;
 pub mod classify;
 pub mod contract;
 pub mod document;
+pub mod docx;
 pub mod export;
 pub mod figures;
 pub mod keywords;

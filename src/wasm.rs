@@ -120,3 +120,11 @@ pub fn last_panic() -> Option<String> {
 pub fn selftest_panic() {
     panic!("deliberate panic (selftest)");
 }
+
+/// The text of a .docx file (its bytes, e.g. from `File.arrayBuffer()`): paragraphs one per
+/// line, table rows one per line with cells joined by tabs. Throws an `Error` that says why
+/// when the file is not a readable .docx.
+#[wasm_bindgen]
+pub fn docx_to_text(bytes: &[u8]) -> Result<String, JsError> {
+    crate::docx::to_text(bytes).map_err(|e| JsError::new(&e.to_string()))
+}
