@@ -116,7 +116,8 @@ async function analyzeNow() {
     state.hitTerm = null;
     renderAll();
     const s = outcome.result.stats;
-    setStatus(t('status.done', { documents: s.documents, blocks: s.blocks, tokens: s.tokens.toLocaleString(), ms: Math.round(s.elapsed_ms) }));
+    const source = state.source ? ` · ${t('status.fileRead', state.source)}` : '';
+    setStatus(t('status.done', { documents: s.documents, blocks: s.blocks, tokens: s.tokens.toLocaleString(), ms: Math.round(s.elapsed_ms) }) + source);
     if (outcome.result.warnings?.length) setStatus(`${statusEl.textContent} — ${t('status.warnings', { warnings: outcome.result.warnings.join('; ') })}`);
     setBusy(false);
   } catch (err) {
@@ -184,7 +185,9 @@ async function showOccurrences(term) {
 
 // ---- input --------------------------------------------------------------------------------
 
-function setInput(text) {
+/** Replaces the text; `source` ({name, encoding}) names the file it came from, if any. */
+function setInput(text, source = null) {
+  state.source = source;
   input.value = text;
   updateCharCount();
   analyzeNow();
@@ -194,8 +197,7 @@ async function openFile(file) {
   showError('');
   try {
     const opened = await readFile(file, (bytes) => client.call('docx', { bytes }, [bytes]), () => client.docxSupported);
-    setStatus(t('status.fileRead', { name: file.name, encoding: opened.encoding }));
-    setInput(opened.text);
+    setInput(opened.text, { name: file.name, encoding: opened.encoding });
   } catch (err) {
     if (err.code === 'unsupported-type') showError(t('status.fileType', { name: file.name }));
     else if (err.code === 'docx-missing') showError(t('status.docxMissing'));
@@ -214,12 +216,14 @@ async function loadSample() {
 }
 
 input.addEventListener('input', () => {
+  state.source = null;
   updateCharCount();
   scheduleAnalysis();
 });
 $('#analyze-now').addEventListener('click', analyzeNow);
 $('#load-sample').addEventListener('click', loadSample);
 $('#clear-input').addEventListener('click', () => {
+  state.source = null;
   input.value = '';
   updateCharCount();
   clearTimeout(debounceTimer);
