@@ -16,6 +16,7 @@ import * as exporter from './ui/exports.js';
 
 const MAX_CHARS = 3_000_000; // beyond this the text view alone would strain a phone
 const DEBOUNCE_MS = 400;
+const LARGE_BLOCKS = 400; // above this many blocks, panels are drawn one task at a time
 
 const state = { text: '', analysis: null, hits: [], hitTerm: null, engineReady: false };
 
@@ -52,8 +53,7 @@ const figureTable = new FigureTable({
 }, (row) => {
   state.hits = [{ start: row.start, end: row.end }];
   state.hitTerm = null;
-  renderText();
-  textView.reveal(row.start);
+  renderText().then(() => textView.reveal(row.start));
 });
 
 const dictionary = new Dictionary({
@@ -114,7 +114,7 @@ async function analyzeNow() {
     state.analysis = outcome.result;
     state.hits = [];
     state.hitTerm = null;
-    renderAll();
+    await renderAll();
     const s = outcome.result.stats;
     const source = state.source ? ` · ${t('status.fileRead', state.source)}` : '';
     setStatus(t('status.done', { documents: s.documents, blocks: s.blocks, tokens: s.tokens.toLocaleString(), ms: Math.round(s.elapsed_ms) }) + source);
@@ -128,21 +128,39 @@ async function analyzeNow() {
 
 // ---- rendering ----------------------------------------------------------------------------
 
-function renderAll() {
+let renderGeneration = 0;
+
+/** Yields to the browser so input and painting go on between panels of a large analysis. */
+const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+/** Draws every panel, one per task; a newer analysis stops an older drawing midway. */
+async function renderAll() {
   const analysis = state.analysis;
   if (!analysis) return;
-  renderDocuments($('#documents'), analysis, (offset) => revealInText(offset));
-  renderMatrix($('#matrix'), analysis);
-  drawTotals(totalsChart, analysis.category_totals);
-  const sum = mixTotal(analysis.category_totals) || 1;
-  $('#totals-text').textContent = CATEGORIES.filter((c) => analysis.category_totals[c] > 0)
-    .map((c) => `${label('category', c)} ${percent(analysis.category_totals[c] / sum)}`).join(' · ');
-  renderSections($('#sections'), analysis, (offset) => revealInText(offset));
-  keywordPanel.setAnalysis(analysis);
-  if (state.hitTerm) keywordPanel.showOccurrences(state.hitTerm, state.hitRows, analysis);
-  else keywordPanel.resetOccurrences();
-  figureTable.setAnalysis(analysis);
-  renderText();
+  const generation = ++renderGeneration;
+  const steps = [
+    () => {
+      renderDocuments($('#documents'), analysis, (offset) => revealInText(offset));
+      renderMatrix($('#matrix'), analysis);
+      drawTotals(totalsChart, analysis.category_totals);
+      const sum = mixTotal(analysis.category_totals) || 1;
+      $('#totals-text').textContent = CATEGORIES.filter((c) => analysis.category_totals[c] > 0)
+        .map((c) => `${label('category', c)} ${percent(analysis.category_totals[c] / sum)}`).join(' · ');
+    },
+    () => {
+      keywordPanel.setAnalysis(analysis);
+      if (state.hitTerm) keywordPanel.showOccurrences(state.hitTerm, state.hitRows, analysis);
+      else keywordPanel.resetOccurrences();
+    },
+    () => renderSections($('#sections'), analysis, (offset) => revealInText(offset)),
+    () => figureTable.setAnalysis(analysis),
+  ];
+  for (const [i, step] of steps.entries()) {
+    if (i > 0 && analysis.stats.blocks > LARGE_BLOCKS) await nextTask();
+    if (generation !== renderGeneration) return;
+    step();
+  }
+  await renderText(generation);
 }
 
 /** The marks drawn in the text: figures, the top keywords (if wanted) and search hits. */
@@ -160,8 +178,9 @@ function textMarks() {
   return marks;
 }
 
-function renderText() {
-  if (state.analysis) textView.render(state.text, state.analysis, textMarks());
+async function renderText(generation = ++renderGeneration) {
+  if (!state.analysis) return;
+  await textView.render(state.text, state.analysis, textMarks(), () => generation !== renderGeneration);
 }
 
 function revealInText(offset) {
@@ -176,7 +195,7 @@ async function showOccurrences(term) {
     state.hitTerm = term;
     state.hitRows = rows;
     keywordPanel.showOccurrences(term, rows, state.analysis);
-    renderText();
+    await renderText();
     if (rows.length) textView.reveal(rows[0].start);
   } catch (err) {
     if (!err.trapped) showError(t('status.error', { message: err.message }));

@@ -3,6 +3,8 @@
 import { h, clear, percent } from './dom.js';
 import { t, label } from '../i18n.js';
 
+const CHUNK_BLOCKS = 300;
+
 export class TextView {
   constructor(container, popup) {
     this.container = container;
@@ -12,28 +14,40 @@ export class TextView {
     this.wirePopup();
   }
 
-  /** marks: [{start, end, cls}] — keywords, figures and search hits drawn inside sentences. */
-  render(text, analysis, marks = []) {
+  /**
+   * marks: [{start, end, cls}] — keywords, figures and search hits drawn inside sentences.
+   * Long texts are built a chunk of blocks per task so the page keeps answering; `cancelled()`
+   * stops a drawing that a newer one replaced.
+   */
+  async render(text, analysis, marks = [], cancelled = () => false) {
     this.text = text;
     this.analysis = analysis;
     this.sentenceEls = [];
     this.blockEls = [];
     this.hidePopup();
-    const sortedMarks = [...marks].sort((a, b) => a.start - b.start);
-    const fragment = document.createDocumentFragment();
+    const markIndex = new MarkIndex(marks);
+    const root = document.createDocumentFragment();
     let pos = 0;
-    analysis.documents.forEach((doc, d) => {
+    let built = 0;
+    let shown = false;
+    for (const [d, doc] of analysis.documents.entries()) {
       const docEl = h('div', { class: 'doc', dataset: { doc: d } });
+      (shown ? this.container : root).append(docEl);
       for (const block of doc.blocks) {
         if (block.start < pos) continue;
         appendGap(docEl, text.slice(pos, block.start));
-        docEl.append(this.renderBlock(block, d, sortedMarks));
+        docEl.append(this.renderBlock(block, d, markIndex));
         pos = block.end;
+        if (++built % CHUNK_BLOCKS === 0) {
+          // Show the first chunk at once, then let the browser breathe between chunks.
+          if (!shown) { clear(this.container, root); shown = true; }
+          await new Promise((resolve) => setTimeout(resolve, 0));
+          if (cancelled()) return;
+        }
       }
-      fragment.append(docEl);
-    });
-    if (pos < text.length) appendGap(fragment, text.slice(pos));
-    clear(this.container, fragment);
+    }
+    if (pos < text.length) appendGap(shown ? this.container : root, text.slice(pos));
+    if (!shown) clear(this.container, root);
   }
 
   renderBlock(block, docIndex, marks) {
@@ -138,9 +152,32 @@ function appendGap(parent, gap) {
   else if ((gap.match(/\n/g) ?? []).length >= 2) parent.append(h('div', { class: 'gap', 'aria-hidden': 'true' }));
 }
 
+/** Marks sorted by start, found by binary search (a long text has thousands of them). */
+class MarkIndex {
+  constructor(marks) {
+    this.marks = [...marks].sort((a, b) => a.start - b.start);
+    this.longest = this.marks.reduce((n, m) => Math.max(n, m.end - m.start), 0);
+  }
+
+  overlapping(start, end) {
+    const marks = this.marks;
+    let lo = 0;
+    let hi = marks.length;
+    const from = start - this.longest;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (marks[mid].start < from) lo = mid + 1;
+      else hi = mid;
+    }
+    const found = [];
+    for (let i = lo; i < marks.length && marks[i].start < end; i++) if (marks[i].end > start) found.push(marks[i]);
+    return found;
+  }
+}
+
 /** Appends text[start, end) with the marks that overlap it as <mark> elements. */
 function appendMarked(parent, text, start, end, marks) {
-  const inside = marks.filter((m) => m.start < end && m.end > start);
+  const inside = marks.overlapping(start, end);
   if (!inside.length) {
     parent.append(document.createTextNode(text.slice(start, end)));
     return;
