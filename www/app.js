@@ -32,11 +32,11 @@ const client = new WorkerClient({
   onReady: (info) => {
     state.engineReady = true;
     state.version = info.version;
-    if (!state.analysis && !state.busy) setStatus(t('status.ready', { version: info.version }));
+    if (!state.analysis && !state.busy) setStatus(() => t('status.ready', { version: info.version }));
   },
-  onFailed: (message) => showError(t('status.workerFailed', { message })),
+  onFailed: (message) => showError(() => t('status.workerFailed', { message })),
   onCrash: (message) => {
-    showError(t('status.crashed', { message }));
+    showError(() => t('status.crashed', { message }));
     setBusy(false);
   },
 });
@@ -63,13 +63,19 @@ const dictionary = new Dictionary({
 
 // ---- status -------------------------------------------------------------------------------
 
+// Messages are kept as functions so a language switch can say them again in the new language.
+let statusMessage = () => '';
+let errorMessage = () => '';
+
 function setStatus(message) {
-  statusEl.textContent = message;
+  statusMessage = typeof message === 'function' ? message : () => message;
+  statusEl.textContent = statusMessage();
 }
 
 function showError(message) {
-  errorEl.textContent = message;
-  errorEl.hidden = !message;
+  errorMessage = typeof message === 'function' ? message : () => message;
+  errorEl.textContent = errorMessage();
+  errorEl.hidden = !errorEl.textContent;
 }
 
 function setBusy(busy) {
@@ -95,16 +101,16 @@ async function analyzeNow() {
   clearTimeout(debounceTimer);
   const text = input.value;
   if (!text.trim()) {
-    showError(t('status.empty'));
+    showError(() => t('status.empty'));
     setStatus('');
     return;
   }
   if (text.length > MAX_CHARS) {
-    showError(t('status.tooLarge', { chars: text.length.toLocaleString(), limit: MAX_CHARS.toLocaleString() }));
+    showError(() => t('status.tooLarge', { chars: text.length.toLocaleString(), limit: MAX_CHARS.toLocaleString() }));
     return;
   }
   setBusy(true);
-  setStatus(t('status.analyzing', { chars: text.length.toLocaleString() }));
+  setStatus(() => t('status.analyzing', { chars: text.length.toLocaleString() }));
   const options = { ...dictionary.options(), keyword_limit: 50, max_chars: MAX_CHARS };
   try {
     const outcome = await analyses.submit({ text, options });
@@ -116,13 +122,15 @@ async function analyzeNow() {
     state.hitTerm = null;
     await renderAll();
     const s = outcome.result.stats;
-    const source = state.source ? ` · ${t('status.fileRead', state.source)}` : '';
-    setStatus(t('status.done', { documents: s.documents, blocks: s.blocks, tokens: s.tokens.toLocaleString(), ms: Math.round(s.elapsed_ms) }) + source);
-    if (outcome.result.warnings?.length) setStatus(`${statusEl.textContent} — ${t('status.warnings', { warnings: outcome.result.warnings.join('; ') })}`);
+    const source = state.source;
+    const warnings = outcome.result.warnings ?? [];
+    setStatus(() => t('status.done', { documents: s.documents, blocks: s.blocks, tokens: s.tokens.toLocaleString(), ms: Math.round(s.elapsed_ms) })
+      + (source ? ` · ${t('status.fileRead', source)}` : '')
+      + (warnings.length ? ` — ${t('status.warnings', { warnings: warnings.join('; ') })}` : ''));
     setBusy(false);
   } catch (err) {
     setBusy(false);
-    if (!err.trapped) showError(t('status.error', { message: err.message }));
+    if (!err.trapped) showError(() => t('status.error', { message: err.message }));
   }
 }
 
@@ -198,7 +206,7 @@ async function showOccurrences(term) {
     await renderText();
     if (rows.length) textView.reveal(rows[0].start);
   } catch (err) {
-    if (!err.trapped) showError(t('status.error', { message: err.message }));
+    if (!err.trapped) showError(() => t('status.error', { message: err.message }));
   }
 }
 
@@ -218,9 +226,9 @@ async function openFile(file) {
     const opened = await readFile(file, (bytes) => client.call('docx', { bytes }, [bytes]), () => client.docxSupported);
     setInput(opened.text, { name: file.name, encoding: opened.encoding });
   } catch (err) {
-    if (err.code === 'unsupported-type') showError(t('status.fileType', { name: file.name }));
-    else if (err.code === 'docx-missing') showError(t('status.docxMissing'));
-    else showError(t('status.docxFailed', { name: file.name, message: err.message }));
+    if (err.code === 'unsupported-type') showError(() => t('status.fileType', { name: file.name }));
+    else if (err.code === 'docx-missing') showError(() => t('status.docxMissing'));
+    else showError(() => t('status.docxFailed', { name: file.name, message: err.message }));
   }
 }
 
@@ -230,7 +238,7 @@ async function loadSample() {
     if (!response.ok) throw new Error(`HTTP ${response.status}`);
     setInput(await response.text());
   } catch (err) {
-    showError(t('status.sampleFailed', { message: err.message }));
+    showError(() => t('status.sampleFailed', { message: err.message }));
   }
 }
 
@@ -309,6 +317,8 @@ function applyLanguage(lang) {
   translateDocument();
   renderLegend($('#legend'));
   updateCharCount();
+  setStatus(statusMessage);
+  showError(errorMessage);
   renderAll();
 }
 
@@ -320,7 +330,7 @@ $('#lang-switch').addEventListener('click', () => {
 
 // Chinese first (the reports are Chinese); the choice is not stored, nothing is without consent.
 applyLanguage('zh');
-setStatus(t('status.loading'));
+setStatus(() => t('status.loading'));
 loadSample();
 
 if ('serviceWorker' in navigator && location.protocol !== 'file:') {

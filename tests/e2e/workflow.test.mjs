@@ -184,6 +184,8 @@ test('English and back: labels, lang attribute and the analysis follow', async (
   assert.match(await page.textContent('#matrix thead'), /Measure/);
   assert.match(await page.textContent('#legend'), /Directive/);
   assert.equal(await page.textContent('#lang-switch'), '中文');
+  assert.match(await page.textContent('#status'), /^Done: \d+ documents/, 'the status is said again in English');
+  assert.match(await page.locator('#documents').textContent(), /Summary|Plan|Bulletin|Meeting/);
   await page.click('#lang-switch');
   assert.equal(await page.getAttribute('html', 'lang'), 'zh-CN');
   assert.equal(await page.textContent('h1'), '报告分析器');
