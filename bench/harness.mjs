@@ -1,0 +1,43 @@
+// Timing helpers shared by Node and the headless-Chromium page (no Node imports here).
+
+export function median(xs) {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+}
+
+/** Runs `fn` at least `minRuns` times and for at least `minMs` (at most `maxRuns`). */
+export function timeRuns(fn, { minRuns = 3, minMs = 1000, maxRuns = 30 } = {}) {
+  const times = [];
+  let out;
+  const t0 = performance.now();
+  while (times.length < minRuns || (performance.now() - t0 < minMs && times.length < maxRuns)) {
+    const s = performance.now();
+    out = fn();
+    times.push(performance.now() - s);
+  }
+  return { median_ms: median(times), runs: times.length, times_ms: times.map((t) => Math.round(t * 10) / 10), out };
+}
+
+/**
+ * Throughput of each engine on each input. `engines`: { name: (text) => count }, `inputs`:
+ * [{ name, text, bytes }], `memory`: { name: () => bytes } read after each input.
+ * Big inputs (> 4 MB) run `bigRuns` times, the others at least `runs` times and 1 s.
+ */
+export function throughput(engines, inputs, { runs = 3, bigRuns = 3, memory = {} } = {}) {
+  const rows = [];
+  for (const input of inputs) {
+    for (const [engine, fn] of Object.entries(engines)) {
+      const big = input.bytes > 4e6;
+      fn(input.text.slice(0, 2000)); // warm (dictionary built before timing)
+      const r = timeRuns(() => fn(input.text), big ? { minRuns: bigRuns, minMs: 0 } : { minRuns: runs, minMs: 1000 });
+      const row = {
+        engine, input: input.name, bytes: input.bytes,
+        median_ms: Math.round(r.median_ms * 100) / 100, runs: r.runs, times_ms: r.times_ms,
+        mb_per_s: input.bytes / 1e6 / (r.median_ms / 1000), count: r.out,
+      };
+      if (memory[engine]) row.wasm_memory_bytes = memory[engine]();
+      rows.push(row);
+    }
+  }
+  return rows;
+}

@@ -1,0 +1,134 @@
+//! Native side of `make bench`.
+//!
+//!   speed FILE...        jieba-rs `cut` (full default dictionary, HMM on) and our `analyze`
+//!                        on each file; median of several runs; prints JSON on stdout.
+//!   agree SAMPLE DICT T.. segmentation agreement of jieba's full dictionary with the same
+//!                        dictionary trimmed to entries with freq >= T, on SAMPLE.
+//!   profile FILE         wall time of each stage of our pipeline's segmentation vs the rest.
+use jieba_rs::Jieba;
+use report_analyzer::{analyze, Options};
+use serde_json::json;
+use std::collections::HashSet;
+use std::time::Instant;
+
+fn median(mut v: Vec<f64>) -> f64 {
+    v.sort_by(|a, b| a.partial_cmp(b).unwrap());
+    v[v.len() / 2]
+}
+
+/// Runs `f` at least `min_runs` times and for at least `min_secs`; median seconds per run.
+fn time_it(min_runs: usize, min_secs: f64, mut f: impl FnMut()) -> (f64, usize) {
+    let mut runs = Vec::new();
+    let start = Instant::now();
+    while runs.len() < min_runs || (start.elapsed().as_secs_f64() < min_secs && runs.len() < 50) {
+        let t = Instant::now();
+        f();
+        runs.push(t.elapsed().as_secs_f64());
+    }
+    let n = runs.len();
+    (median(runs), n)
+}
+
+fn clock() -> impl Fn() -> f64 {
+    let t0 = Instant::now();
+    move || t0.elapsed().as_secs_f64() * 1000.0
+}
+
+fn speed(files: &[String]) {
+    let runs: usize = std::env::var("BENCH_RUNS").ok().and_then(|x| x.parse().ok()).unwrap_or(3);
+    let t = Instant::now();
+    let jieba = Jieba::new();
+    let jieba_init_ms = t.elapsed().as_secs_f64() * 1000.0;
+    let _ = jieba.cut("预热一下", true);
+    let clk = clock();
+    let opts = Options::default();
+    let t = Instant::now();
+    let _ = analyze("一、总体情况\n今年以来，我们召开会议3次。", &opts, &clk);
+    let analyze_init_ms = t.elapsed().as_secs_f64() * 1000.0;
+    let mut out = Vec::new();
+    for f in files {
+        let text = std::fs::read_to_string(f).expect("read input");
+        let mb = text.len() as f64 / 1e6;
+        let min_secs = if text.len() > 4_000_000 { 0.0 } else { 1.0 };
+        let mut words = 0;
+        let (cut_s, cut_n) = time_it(runs, min_secs, || {
+            words = jieba.cut(&text, true).len();
+        });
+        let mut tokens = 0;
+        let (an_s, an_n) = time_it(runs, min_secs, || {
+            tokens = analyze(&text, &opts, &clk).expect("analyze").stats.tokens;
+        });
+        out.push(json!({
+            "file": f, "bytes": text.len(),
+            "jieba_cut": {"median_s": cut_s, "runs": cut_n, "mb_per_s": mb / cut_s, "words": words},
+            "analyze": {"median_s": an_s, "runs": an_n, "mb_per_s": mb / an_s, "tokens": tokens},
+        }));
+    }
+    println!("{}", json!({"jieba_init_ms": jieba_init_ms, "analyze_first_call_ms": analyze_init_ms, "inputs": out}));
+}
+
+fn spans(tokens: &[jieba_rs::Token]) -> HashSet<(usize, usize)> {
+    tokens.iter().map(|t| (t.start, t.end)).collect()
+}
+
+fn agree(sample: &str, dict: &str, thresholds: &[usize]) {
+    let text = std::fs::read_to_string(sample).expect("read sample");
+    let dict = std::fs::read_to_string(dict).expect("read dict");
+    let full = Jieba::new();
+    let lines: Vec<&str> = text.lines().collect();
+    let reference: Vec<HashSet<(usize, usize)>> = lines.iter().map(|l| spans(&full.cut(l, true))).collect();
+    let n_ref: usize = reference.iter().map(|s| s.len()).sum();
+    let mut rows = Vec::new();
+    for &t in thresholds {
+        let kept: String = dict
+            .lines()
+            .filter(|l| l.split_whitespace().nth(1).and_then(|f| f.parse::<usize>().ok()).unwrap_or(0) >= t)
+            .flat_map(|l| [l, "\n"])
+            .collect();
+        let mut j = Jieba::empty();
+        j.load_dict(&mut kept.as_bytes()).unwrap();
+        let mut same = 0usize;
+        let mut total = 0usize;
+        let mut same_lines = 0usize;
+        for (l, r) in lines.iter().zip(&reference) {
+            let s = spans(&j.cut(l, true));
+            same += s.intersection(r).count();
+            total += s.len();
+            same_lines += (s == *r) as usize;
+        }
+        rows.push(json!({
+            "min_freq": t,
+            "entries": kept.lines().count(),
+            "dict_bytes": kept.len(),
+            "tokens_identical_share_of_full": same as f64 / n_ref as f64,
+            "tokens": total, "tokens_full": n_ref,
+            "lines_identical_share": same_lines as f64 / lines.len() as f64,
+        }));
+    }
+    println!("{}", serde_json::to_string_pretty(&rows).unwrap());
+}
+
+fn main() {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    match args.first().map(String::as_str) {
+        Some("speed") => speed(&args[1..]),
+        Some("analyze") => {
+            // For profilers: our analyze only, BENCH_RUNS times on one file.
+            let runs: usize = std::env::var("BENCH_RUNS").ok().and_then(|x| x.parse().ok()).unwrap_or(3);
+            let text = std::fs::read_to_string(&args[1]).expect("read input");
+            let clk = clock();
+            for _ in 0..runs {
+                let a = analyze(&text, &Options::default(), &clk).expect("analyze");
+                eprintln!("{} ms", a.stats.elapsed_ms);
+            }
+        }
+        Some("agree") => {
+            let th: Vec<usize> = args[3..].iter().map(|x| x.parse().unwrap()).collect();
+            agree(&args[1], &args[2], &th)
+        }
+        _ => {
+            eprintln!("usage: bench-native speed FILE... | agree SAMPLE DICT T...");
+            std::process::exit(2)
+        }
+    }
+}
