@@ -62,6 +62,20 @@ test('a .docx opens through the wasm module (or says clearly that this build can
   assert.ok((await page.locator('#documents .doc-title').allTextContents()).some((x) => x.includes('禁毒工作计划')));
 });
 
+test('a damaged .docx gets the reader\'s error message, not a crash', async (t) => {
+  const { page } = session;
+  if (!await page.evaluate(() => globalThis.reportAnalyzerPage.client.docxSupported)) {
+    t.skip('docx_to_text is not exported by this wasm build yet');
+    return;
+  }
+  const before = await page.inputValue('#input');
+  await openFile(page, 'broken.docx', 'application/octet-stream', Buffer.from('PK\u0003\u0004 this is not a real archive'));
+  await page.locator('#error').waitFor({ state: 'visible' });
+  assert.match(await page.textContent('#error'), /无法读取 \.docx 文件 broken\.docx：\S/);
+  assert.equal(await page.inputValue('#input'), before, 'the text is left alone');
+  assert.ok(await page.evaluate(() => globalThis.reportAnalyzerPage.state.analysis !== null));
+});
+
 test('an unsupported file type gets a clear message and leaves the text alone', async () => {
   const { page } = session;
   const before = await page.inputValue('#input');
