@@ -13,10 +13,10 @@ before(async () => {
 });
 after(async () => { await session?.close(); });
 
-test('a 100,000-character paste: "analysing" state, responsive page, full rendering', async () => {
+test('a 200,000-character paste: "analysing" state, responsive page, full rendering', async (t) => {
   const { page } = session;
   const sample = readFileSync(join(WWW, 'sample.txt'), 'utf8');
-  const big = Array.from({ length: Math.ceil(100_000 / sample.length) }, () => sample).join('\n');
+  const big = Array.from({ length: Math.ceil(200_000 / sample.length) }, () => sample).join('\n');
   await page.evaluate((text) => {
     // A timer that should fire every 50 ms: the largest gap measures how long the page froze.
     globalThis.maxGap = 0;
@@ -42,8 +42,10 @@ test('a 100,000-character paste: "analysing" state, responsive page, full render
   assert.equal(rendered.sentences, rendered.expected, 'every sentence is in the text view');
   assert.ok(rendered.documents > 50, `${rendered.documents} documents listed`);
   assert.match(await page.textContent('#status'), /分析完成/);
-  // Generous for a shared 2-core machine; a page that renders everything in one go freezes for 2–4 s here.
-  assert.ok(maxGap < 1500, `the page froze for ${Math.round(maxGap)} ms`);
+  // Generous for a shared, busy 2-core machine; drawing everything in one task froze this
+  // page for 3–4 s at this size (measured before the drawing was split into tasks).
+  t.diagnostic(`longest pause of the page: ${Math.round(maxGap)} ms`);
+  assert.ok(maxGap < 2500, `the page froze for ${Math.round(maxGap)} ms`);
 });
 
 test('a newer paste supersedes an analysis still running', async () => {
