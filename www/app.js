@@ -326,6 +326,13 @@ $('#lang-switch').addEventListener('click', () => {
   applyLanguage(language() === 'zh' ? 'en' : 'zh');
 });
 
+// The charts take their colours from the scheme: redraw them when it changes.
+matchMedia('(prefers-color-scheme: dark)').addEventListener('change', () => {
+  if (!state.analysis) return;
+  drawTotals(totalsChart, state.analysis.category_totals);
+  keywordPanel.draw();
+});
+
 // ---- start --------------------------------------------------------------------------------
 
 // Chinese first (the reports are Chinese); the choice is not stored, nothing is without consent.

@@ -125,8 +125,18 @@ test('dark colour scheme is followed', async () => {
   const { page } = session;
   await page.emulateMedia({ colorScheme: 'dark' });
   const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  // The chart's axis labels follow the scheme too (light text on the dark panel).
+  const axisColorOf = () => globalThis.echarts.getInstanceByDom(document.querySelector('#kw-chart')).getOption().yAxis[0].axisLabel.color;
+  await page.waitForFunction(() => {
+    const color = globalThis.echarts.getInstanceByDom(document.querySelector('#kw-chart')).getOption().yAxis[0].axisLabel.color;
+    return parseInt(color.slice(1, 3), 16) > 0xa0;
+  }, null, { timeout: 5000 }).catch(() => { /* the assertion below says what was found */ });
+  const axisColor = await page.evaluate(axisColorOf);
+  await page.locator('#keywords-section').scrollIntoViewIfNeeded();
   await screenshot(page, 'desktop-1280-dark');
   await page.emulateMedia({ colorScheme: 'light' });
   const [r, g, b] = background.match(/\d+/g).map(Number);
   assert.ok(r + g + b < 150, `dark background: ${background}`);
+  const light = parseInt(axisColor.slice(1, 3), 16);
+  assert.ok(light > 0xa0, `axis labels are light in the dark: ${axisColor}`);
 });
