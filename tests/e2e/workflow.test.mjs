@@ -171,6 +171,12 @@ test('exports: the contract JSON, CSV with a BOM and the Markdown summary', asyn
   const md = await save('#export-md');
   assert.match(md.body, /^# 报告分析摘要/);
   assert.match(md.body, /禁毒工作计划/);
+  await session.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: session.origin });
+  await page.click('#export-md-copy');
+  await page.waitForFunction(() => document.querySelector('#export-status').textContent.length > 0);
+  assert.match(await page.textContent('#export-status'), /已复制/);
+  const copied = await page.evaluate(() => navigator.clipboard.readText());
+  assert.equal(copied, md.body, 'the copied summary is the downloaded one');
   const png = await Promise.all([page.waitForEvent('download'), page.click('#export-png-keywords')]);
   const bytes = readFileSync(await png[0].path());
   assert.equal(bytes.subarray(1, 4).toString(), 'PNG');

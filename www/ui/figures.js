@@ -46,7 +46,8 @@ export class FigureTable {
       h('td', { class: 'fig-text' }, row.text),
       h('td', { class: 'num' }, valueCell(row)),
       h('td', {}, row.unit ?? ''),
-      h('td', { class: 'fig-doc' }, documentName(this.analysis.documents[row.doc], row.doc, t('overview.untitled')))))
+      h('td', { class: 'fig-doc', title: documentName(this.analysis.documents[row.doc], row.doc, t('overview.untitled')) },
+        `#${row.doc + 1} ${this.analysis.documents[row.doc].title ?? ''}`)))
       : h('tr', {}, h('td', { colspan: 5, class: 'muted' }, t('fig.none'))));
   }
 }
