@@ -130,7 +130,9 @@ async function analyzeNow() {
     setBusy(false);
   } catch (err) {
     setBusy(false);
-    if (!err.trapped) showError(() => t('status.error', { message: err.message }));
+    setStatus('');
+    if (client.failure) showError(() => t('status.workerFailed', { message: client.failure }));
+    else if (!err.trapped) showError(() => t('status.error', { message: err.message }));
   }
 }
 

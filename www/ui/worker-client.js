@@ -15,10 +15,13 @@ export class WorkerClient {
   start() {
     this.worker = new Worker(new URL('../worker.js', import.meta.url), { type: 'module' });
     this.worker.onmessage = (event) => this.receive(event.data);
+    this.failure = null;
     this.worker.onerror = (event) => {
+      // The module could not be loaded or started: later calls fail at once instead of waiting.
       event.preventDefault?.();
-      this.failAll(event.message || 'worker error');
-      this.onFailed?.(event.message || 'worker error');
+      this.failure = event.message || 'the worker script could not be loaded';
+      this.failAll(this.failure);
+      this.onFailed?.(this.failure);
     };
   }
 
@@ -29,6 +32,8 @@ export class WorkerClient {
       return;
     }
     if (message.type === 'failed') {
+      this.failure = message.error;
+      this.failAll(message.error);
       this.onFailed?.(message.error);
       return;
     }
@@ -57,13 +62,14 @@ export class WorkerClient {
   failAll(reason) {
     for (const request of this.pending.values()) {
       const error = new Error(reason);
-      error.trapped = true;
+      error.trapped = !this.failure;
       request.reject(error);
     }
     this.pending.clear();
   }
 
   call(op, payload, transfer = []) {
+    if (this.failure) return Promise.reject(new Error(this.failure));
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
