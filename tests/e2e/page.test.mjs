@@ -76,6 +76,15 @@ test('focusing a sentence shows its category, confidence and cues; Esc closes it
   assert.equal(await sentence.getAttribute('aria-describedby'), 'cue-popup');
   await page.keyboard.press('Escape');
   await popup.waitFor({ state: 'hidden' });
+  // Noise has no sentences: the greyed block itself says which rule set it aside.
+  const noise = page.locator('#text-view .kind-noise').first();
+  const rule = await noise.getAttribute('data-rule');
+  assert.match(rule, /^noise:/);
+  await noise.focus();
+  await popup.waitFor({ state: 'visible' });
+  assert.ok((await popup.textContent()).includes(rule), 'the noise rule is shown');
+  await page.keyboard.press('Escape');
+  await popup.waitFor({ state: 'hidden' });
 });
 
 test('clicking a section heading scrolls the text view to it', async () => {

@@ -70,7 +70,10 @@ export class TextView {
       pos = sentence.end;
     }
     if (pos < block.end) appendMarked(el, this.text, pos, block.end, marks);
-    if (block.kind === 'noise') el.title = `${label('kind', 'noise')} · ${t('text.rule')}: ${block.rule}`;
+    if (block.kind === 'noise') {
+      // Noise has no sentences: the block itself is focusable and explains its rule.
+      el.tabIndex = 0;
+    }
     return el;
   }
 
@@ -88,7 +91,7 @@ export class TextView {
 
   wirePopup() {
     const show = (event) => {
-      const el = event.target.closest?.('.s');
+      const el = event.target.closest?.('.s, .kind-noise');
       if (el && this.container.contains(el)) this.showPopup(el);
     };
     this.container.addEventListener('mouseover', show);
@@ -107,13 +110,17 @@ export class TextView {
   }
 
   showPopup(el) {
+    if (this.shownFor === el) return;
+    if (el.classList.contains('kind-noise')) {
+      this.openPopup(el, h('div', { class: 'popup-title' }, h('span', { class: 'swatch noise' }), label('kind', 'noise')),
+        h('div', { class: 'muted' }, `${t('text.rule')}${t('punct.colon')}`, h('code', {}, el.dataset.rule)));
+      return;
+    }
     const entry = this.sentenceEls[Number(el.dataset.i)];
-    if (!entry || this.shownFor === el) return;
-    this.shownFor?.removeAttribute('aria-describedby');
-    this.shownFor = el;
+    if (!entry) return;
     const { sentence, block } = entry;
     const cues = sentence.cues ?? [];
-    clear(this.popup,
+    this.openPopup(el,
       h('div', { class: 'popup-title' },
         h('span', { class: `swatch cat-${sentence.category}` }),
         `${t('text.category')}${t('punct.colon')}${label('category', sentence.category)}`,
@@ -123,6 +130,12 @@ export class TextView {
           ? cues.map((c, i) => [i ? '，' : '', h('code', {}, c.feature), h('span', { class: 'muted' }, ` ${c.weight >= 0 ? '+' : ''}${c.weight.toFixed(2)}`)])
           : t('text.noCues')),
       h('div', { class: 'muted' }, `${t('text.block')}${t('punct.colon')}${label('kind', block.kind)}${block.level ? ` ${block.level}` : ''} · ${t('text.rule')}${t('punct.colon')}`, h('code', {}, block.rule || block.kind)));
+  }
+
+  openPopup(el, ...content) {
+    this.shownFor?.removeAttribute('aria-describedby');
+    this.shownFor = el;
+    clear(this.popup, ...content);
     this.popup.hidden = false;
     el.setAttribute('aria-describedby', this.popup.id);
     this.placePopup(el);
