@@ -1,0 +1,174 @@
+//! Dates (2014年7月20日, 11月25日上午, 二〇二三年十月, 2023-12-14, 20xx年) and clock times
+//! (9时30分, 14:30), which figures must not read as quantities.
+
+use super::numbers::arabic_digit;
+use super::EntitySpan;
+use crate::text::OffsetMap;
+use regex_lite::Regex;
+use std::sync::OnceLock;
+
+const YEAR: &str = r"(?:[0-9]{4}|[0-9]{2}[xX×]{2}|[〇零一二三四五六七八九]{4})";
+const MONTH: &str = r"(?:1[0-2]|0?[1-9]|[xX×]{1,2}|十[一二]?|[一二三四五六七八九])";
+const DAY: &str = r"(?:3[01]|[12][0-9]|0?[1-9]|[xX×]{1,2}|三十一?|二十[一二三四五六七八九]?|十[一二三四五六七八九]?|[一二三四五六七八九])";
+const DAY_PART: &str = r"(?:上午|下午|晚上|早上|中午|凌晨|傍晚)?";
+const CLOCK: &str = r"(?:[0-9]{1,2}(?::|：)[0-9]{2}|[0-9]{1,2}[时点](?:[0-9]{1,2}分|半)?)";
+
+fn date_pattern() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    R.get_or_init(|| {
+        let tail = format!("{DAY_PART}{CLOCK}?");
+        let pattern = [
+            // 2014年7月20日, 二〇二三年十月, 20xx年
+            format!("{YEAR}年(?:{MONTH}月(?:{DAY}[日号])?)?{tail}"),
+            // 2023-12-14, 2023/12/14, 2023.12.14
+            r"[0-9]{4}[-/.](?:1[0-2]|0?[1-9])[-/.](?:3[01]|[12][0-9]|0?[1-9])".to_string(),
+            // 11月25日上午
+            format!("{MONTH}月{DAY}[日号]{tail}"),
+            // 3月份, 12月底; a Chinese month only with 份 (一月一次 is a frequency)
+            r"(?:1[0-2]|0?[1-9])月(?:份|初|底|末|中旬|上旬|下旬)?|(?:十[一二]?|[一二三四五六七八九])月份".to_string(),
+        ]
+        .join("|");
+        Regex::new(&pattern).expect("valid date pattern")
+    })
+}
+
+fn time_pattern() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    R.get_or_init(|| {
+        Regex::new(r"[0-9]{1,2}(?::|：)[0-9]{2}|[0-9]{1,2}[时点](?:[0-9]{1,2}分|半)").expect("valid time pattern")
+    })
+}
+
+/// Matches of `re` in `chars[start..end]` that do not begin inside a number or end before one.
+fn matches(re: &Regex, chars: &[char], start: usize, end: usize) -> Vec<(usize, usize)> {
+    let text: String = chars[start..end].iter().collect();
+    let map = OffsetMap::new(&text);
+    let numeral = |c: char| arabic_digit(c).is_some() || "〇零一二三四五六七八九十".contains(c);
+    let mut out = Vec::new();
+    let mut from = 0;
+    while let Some(m) = re.find_at(&text, from) {
+        let (s, e) = (start + map.char_of_byte(m.start()), start + map.char_of_byte(m.end()));
+        let glued_before = s > start && numeral(chars[s - 1]) && numeral(chars[s]);
+        let glued_after = e < end && arabic_digit(chars[e]).is_some() && arabic_digit(chars[e - 1]).is_some();
+        // 近3个月 is a duration: 个 before the month.
+        let duration = s > start && chars[s - 1] == '个';
+        if glued_before || glued_after || duration {
+            // Retry one char later: 12014年 holds no date, 近3个月 none either.
+            from = m.start() + text[m.start()..].chars().next().map_or(1, char::len_utf8);
+            continue;
+        }
+        out.push((s, e));
+        from = m.end();
+    }
+    out
+}
+
+/// Date and time spans in `chars[start..end]`, for figures to avoid.
+pub fn date_and_time_spans(chars: &[char], start: usize, end: usize) -> Vec<(usize, usize)> {
+    let mut spans = matches(date_pattern(), chars, start, end);
+    for t in matches(time_pattern(), chars, start, end) {
+        if !spans.iter().any(|d| d.0 < t.1 && t.0 < d.1) {
+            spans.push(t);
+        }
+    }
+    spans
+}
+
+/// Dates such as 2014年7月20日, 11月25日上午, 20xx年; `detail` is 2014-07-20, --11-25, 20xx.
+pub fn dates(chars: &[char], start: usize, end: usize) -> Vec<EntitySpan> {
+    matches(date_pattern(), chars, start, end)
+        .into_iter()
+        .map(|(s, e)| EntitySpan { start: s, end: e, detail: normalise(&chars[s..e]) })
+        .collect()
+}
+
+/// ISO-like form: year, month and day as far as written; `--MM-DD` without a year; x kept.
+fn normalise(date: &[char]) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    let mut field = String::new();
+    let mut has_year = false;
+    for &c in date {
+        match c {
+            '年' | '-' | '/' | '.' if parts.is_empty() && !has_year => {
+                has_year = true;
+                parts.push(std::mem::take(&mut field));
+            }
+            '月' | '-' | '/' | '.' => parts.push(std::mem::take(&mut field)),
+            '日' | '号' => {
+                parts.push(std::mem::take(&mut field));
+                break;
+            }
+            _ if c.is_ascii_digit() || matches!(c, 'x' | 'X' | '×') || "〇零一二三四五六七八九十".contains(c) => field.push(c),
+            _ => break,
+        }
+    }
+    if !field.is_empty() {
+        parts.push(field);
+    }
+    let mut out = String::new();
+    for (k, p) in parts.iter().enumerate() {
+        let is_year = k == 0 && has_year;
+        let v = if is_year { year_digits(p) } else { two_digits(p) };
+        if k > 0 || !has_year {
+            out.push_str(if k == 0 { "--" } else { "-" });
+        }
+        out.push_str(&v);
+    }
+    out
+}
+
+fn year_digits(y: &str) -> String {
+    y.chars()
+        .map(|c| match c {
+            'X' | '×' => 'x',
+            '〇' | '零' => '0',
+            _ => chinese_digit(c).and_then(|d| char::from_digit(d, 10)).unwrap_or(c),
+        })
+        .collect()
+}
+
+fn two_digits(field: &str) -> String {
+    if field.chars().any(|c| matches!(c, 'x' | 'X' | '×')) {
+        return "xx".into();
+    }
+    let value: u32 = if field.chars().all(|c| c.is_ascii_digit()) {
+        field.parse().unwrap_or(0)
+    } else {
+        // 十 = 10, 十五 = 15, 二十 = 20, 二十五 = 25, 五 = 5
+        let (tens, ones) = match field.split_once('十') {
+            Some((t, o)) => (t.chars().next().and_then(chinese_digit).unwrap_or(1), o.chars().next().and_then(chinese_digit).unwrap_or(0)),
+            None => (0, field.chars().next().and_then(chinese_digit).unwrap_or(0)),
+        };
+        tens * 10 + ones
+    };
+    format!("{value:02}")
+}
+
+fn chinese_digit(c: char) -> Option<u32> {
+    "〇一二三四五六七八九".chars().position(|d| d == c).map(|p| p as u32)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn found(s: &str) -> Vec<(String, String)> {
+        let c: Vec<char> = s.chars().collect();
+        dates(&c, 0, c.len()).into_iter().map(|d| (c[d.start..d.end].iter().collect(), d.detail)).collect()
+    }
+
+    #[test]
+    fn dates_are_normalised() {
+        assert_eq!(found("2014年7月20日召开"), vec![("2014年7月20日".into(), "2014-07-20".into())]);
+        assert_eq!(found("11月25日上午，"), vec![("11月25日上午".into(), "--11-25".into())]);
+        assert_eq!(found("二〇二三年十月"), vec![("二〇二三年十月".into(), "2023-10".into())]);
+        assert_eq!(found("于2023-12-14发布"), vec![("2023-12-14".into(), "2023-12-14".into())]);
+        assert_eq!(found("20xx年工作"), vec![("20xx年".into(), "20xx".into())]);
+        assert_eq!(found("三月二十五日"), vec![("三月二十五日".into(), "--03-25".into())]);
+    }
+
+    #[test]
+    fn durations_and_frequencies_are_not_dates() {
+        assert!(found("近3个月，一月一次").is_empty());
+    }
+}

@@ -1,0 +1,289 @@
+//! People named with a title (县委常委、常务副县长周毅; 孙书记; 钟雪莲主任) and organisations
+//! (市创卫办, 县委组织部, 襄城县中医院). The segmenter has no name recogniser, so both rely on
+//! word tables: titles and surnames, organisation suffixes and place markers.
+
+use super::table::{section, Words};
+use super::EntitySpan;
+use crate::segment;
+use crate::text::is_cjk;
+use std::sync::OnceLock;
+
+const TITLES: &str = include_str!("../../data/titles.txt");
+const SURNAMES: &str = include_str!("../../data/surnames.txt");
+const ORGANISATIONS: &str = include_str!("../../data/org-suffixes.txt");
+
+/// Longest organisation name considered, in chars before the suffix.
+const MAX_ORG_WINDOW: usize = 16;
+/// Longest place name before its marker (乌鲁木齐市).
+const MAX_PLACE_NAME: usize = 4;
+
+struct Tables {
+    titles: Words,
+    title_prefixes: Words,
+    after_name: Words,
+    compound_surnames: Words,
+    single_surnames: Words,
+    suffixes: Words,
+    places: Words,
+    place_words: Words,
+    dictionary_organisations: Words,
+    window_stops: Words,
+    lead_stops: Words,
+    /// Single chars that end organisation or place names: never inside a given name.
+    org_chars: Words,
+}
+
+fn tables() -> &'static Tables {
+    static T: OnceLock<Tables> = OnceLock::new();
+    T.get_or_init(|| {
+        let one_char = |table: &'static str, name: &str| section(table, name).filter(|w| w.chars().count() == 1);
+        Tables {
+            titles: Words::section(TITLES, "titles"),
+            title_prefixes: Words::section(TITLES, "prefixes"),
+            after_name: Words::section(TITLES, "after-name"),
+            compound_surnames: Words::section(SURNAMES, "compound"),
+            single_surnames: Words::section(SURNAMES, "single"),
+            suffixes: Words::section(ORGANISATIONS, "suffixes"),
+            places: Words::section(ORGANISATIONS, "places"),
+            place_words: Words::section(ORGANISATIONS, "place-words"),
+            dictionary_organisations: Words::section(ORGANISATIONS, "dictionary-organisations"),
+            window_stops: Words::section(ORGANISATIONS, "window-stops"),
+            lead_stops: Words::section(ORGANISATIONS, "lead-stops"),
+            org_chars: Words::new(one_char(ORGANISATIONS, "suffixes").chain(one_char(ORGANISATIONS, "places"))),
+        }
+    })
+}
+
+/// Organisations in `chars[start..end]`: a place, then words, then a suffix.
+pub fn organizations(chars: &[char], start: usize, end: usize) -> Vec<EntitySpan> {
+    let t = tables();
+    let mut candidates: Vec<(usize, usize)> = Vec::new();
+    for s in start..end {
+        let Some(len) = t.suffixes.at(chars, s, end) else { continue };
+        let e = s + len;
+        if glued_to_next_word(chars, e, end)
+            || glued_to_previous_word(chars, start, s, e)
+            || t.titles.ending_at(chars, e, start).is_some()
+        {
+            continue;
+        }
+        if let Some(org_start) = organisation_start(chars, start, s) {
+            candidates.push((org_start, e));
+        }
+    }
+    longest_first(candidates).into_iter().map(|(s, e)| EntitySpan { start: s, end: e, detail: String::new() }).collect()
+}
+
+/// 局面, 办理, 部署, 所有: the suffix char starts another word, so it is no suffix.
+fn glued_to_next_word(chars: &[char], e: usize, end: usize) -> bool {
+    e < end && is_cjk(chars[e]) && segment::segmenter(&[]).knows(&String::from_iter([chars[e - 1], chars[e]]))
+}
+
+/// 干部, 格局, 有所: a one-char suffix that ends an ordinary word is no suffix (县委 is: 县 is
+/// a place; 纪委 is listed).
+fn glued_to_previous_word(chars: &[char], start: usize, s: usize, e: usize) -> bool {
+    let t = tables();
+    if e - s != 1 || s == start || t.places.ending_at(chars, s, start).is_some() {
+        return false;
+    }
+    let word = [chars[s - 1], chars[s]];
+    !t.dictionary_organisations.at(&word, 0, 2).is_some() && segment::segmenter(&[]).knows(&String::from_iter(word))
+}
+
+/// Where the organisation whose suffix starts at `suffix` begins, if it names a place.
+fn organisation_start(chars: &[char], start: usize, suffix: usize) -> Option<usize> {
+    let t = tables();
+    let mut window = suffix;
+    while window > start
+        && suffix - window < MAX_ORG_WINDOW
+        && is_cjk(chars[window - 1])
+        && t.window_stops.at(chars, window - 1, window).is_none()
+    {
+        window -= 1;
+    }
+    let marker = (window..suffix).find(|&p| t.places.at(chars, p, suffix).is_some() && !inside_place_word(chars, window, p, suffix))?;
+    Some(place_name_start(chars, window, marker))
+}
+
+/// Start of the place name that ends at `marker` (襄城县, 城中社区): the nouns just before it,
+/// not a verb or preposition (成立社区居委会, 按照区委) nor 全/本/各 (全市 is not a place).
+fn place_name_start(chars: &[char], window: usize, marker: usize) -> usize {
+    let t = tables();
+    let text: String = chars[window..marker].iter().collect();
+    let seg = segment::segmenter(&[]);
+    let words = seg.words(&text);
+    let mut name_start = marker;
+    for w in words.iter().rev() {
+        let noun_like = ["n", "j", "s", "f", "x"].iter().any(|tag| w.tag.starts_with(tag)) || !seg.knows(w.text);
+        let length = marker - (window + w.start);
+        if !noun_like || length > MAX_PLACE_NAME || t.lead_stops.at(chars, window + w.start, window + w.start + 1).is_some() {
+            break;
+        }
+        name_start = window + w.start;
+    }
+    name_start
+}
+
+fn inside_place_word(chars: &[char], window: usize, p: usize, end: usize) -> bool {
+    let t = tables();
+    (window.max(p.saturating_sub(3))..=p).any(|q| t.place_words.at(chars, q, end).is_some_and(|len| q + len > p))
+}
+
+/// Non-overlapping spans, preferring the earliest then the longest.
+fn longest_first(mut spans: Vec<(usize, usize)>) -> Vec<(usize, usize)> {
+    spans.sort_by_key(|&(s, e)| (s, std::cmp::Reverse(e)));
+    let mut out: Vec<(usize, usize)> = Vec::new();
+    for (s, e) in spans {
+        match out.last_mut() {
+            Some(last) if s < last.1 => {
+                if e - s > last.1 - last.0 && s == last.0 {
+                    *last = (s, e);
+                }
+            }
+            _ => out.push((s, e)),
+        }
+    }
+    out
+}
+
+/// People named with a title in `chars[start..end]`; `detail` is the title as written.
+pub fn people(chars: &[char], start: usize, end: usize) -> Vec<EntitySpan> {
+    let orgs = organizations(chars, start, end);
+    let mut out: Vec<EntitySpan> = Vec::new();
+    let mut k = start;
+    while k < end {
+        let Some(title_end) = title_at(chars, k, end) else {
+            k += 1;
+            continue;
+        };
+        if let Some(name_end) = name_after(chars, title_end, end) {
+            let title_start = title_phrase_start(chars, start, k, &orgs);
+            let mut person_end = name_end;
+            if chars[..end].get(name_end..name_end + 2) == Some(&['同', '志'][..]) {
+                person_end += 2;
+            }
+            out.push(EntitySpan {
+                start: title_start,
+                end: person_end,
+                detail: chars[title_start..title_end].iter().collect(),
+            });
+            k = person_end;
+        } else if let Some(name_start) = name_before(chars, start, k).filter(|&s| out.last().is_none_or(|p| p.end <= s)) {
+            out.push(EntitySpan { start: name_start, end: title_end, detail: chars[k..title_end].iter().collect() });
+            k = title_end;
+        } else {
+            k = title_end;
+        }
+    }
+    out
+}
+
+/// End of a title (with its qualifiers: 常务副县长) that starts at `k`.
+fn title_at(chars: &[char], k: usize, end: usize) -> Option<usize> {
+    let t = tables();
+    let mut j = k;
+    while let Some(len) = t.title_prefixes.at(chars, j, end) {
+        j += len;
+    }
+    t.titles.at(chars, j, end).map(|len| j + len)
+}
+
+/// Start of the title phrase ending a title at `k`: the organisation just before it
+/// (社区党委书记) and titles joined by 、 (县委常委、常务副县长).
+fn title_phrase_start(chars: &[char], start: usize, k: usize, orgs: &[EntitySpan]) -> usize {
+    let t = tables();
+    let mut phrase = k;
+    loop {
+        if let Some(org) = orgs.iter().find(|o| o.end == phrase) {
+            phrase = org.start;
+        }
+        // Another title before a 、: its own start, organisation included.
+        if phrase > start + 1 && chars[phrase - 1] == '、' {
+            let before = phrase - 1;
+            if let Some(len) = t.titles.ending_at(chars, before, start) {
+                phrase = before - len;
+                while let Some(p) = t.title_prefixes.ending_at(chars, phrase, start) {
+                    phrase -= p;
+                }
+                continue;
+            }
+        }
+        return phrase;
+    }
+}
+
+fn surname_at(chars: &[char], i: usize, end: usize) -> Option<usize> {
+    let t = tables();
+    t.compound_surnames.at(chars, i, end).or_else(|| t.single_surnames.at(chars, i, end))
+}
+
+/// A char that can be part of a given name.
+fn name_char(chars: &[char], i: usize) -> bool {
+    let t = tables();
+    let c = chars[i];
+    is_cjk(c)
+        && !super::numbers::is_chinese_numeral(c)
+        && t.window_stops.at(chars, i, i + 1).is_none()
+        && t.org_chars.at(chars, i, i + 1).is_none()
+        && t.after_name.at(chars, i, i + 1).is_none()
+}
+
+/// A dictionary word inside the candidate that is no name (书记高度重视 → 高度).
+fn holds_common_word(name: &[char]) -> bool {
+    let seg = segment::segmenter(&[]);
+    let text: String = name.iter().collect();
+    seg.words(&text)
+        .iter()
+        .any(|w| w.text.chars().count() >= 2 && seg.knows(w.text) && !w.tag.starts_with("nr"))
+}
+
+/// End of a 2–3 char name (surname + given name) right after a title.
+fn name_after(chars: &[char], i: usize, end: usize) -> Option<usize> {
+    let t = tables();
+    let surname = surname_at(chars, i, end)?;
+    let given_start = i + surname;
+    if given_start >= end || !name_char(chars, given_start) || t.after_name.at(chars, given_start, end).is_some() {
+        return None;
+    }
+    // A second given char unless a word that follows names starts there (金萍同志, 周毅主持).
+    let third = given_start + 1;
+    let long = surname == 1
+        && third < end
+        && name_char(chars, third)
+        && t.after_name.at(chars, third, end).is_none()
+        && t.titles.at(chars, third, end).is_none();
+    let name_end = if long { third + 1 } else { third };
+    (!holds_common_word(&chars[i..name_end])).then_some(name_end)
+}
+
+/// Start of a 1–3 char name right before a title at `k` (孙书记, 钟雪莲主任).
+fn name_before(chars: &[char], start: usize, k: usize) -> Option<usize> {
+    let t = tables();
+    let boundary = |s: usize| {
+        s == start || !is_cjk(chars[s - 1]) || t.window_stops.at(chars, s - 1, s).is_some() || t.after_name.at(chars, s - 1, s).is_some()
+    };
+    (1..=3).rev().filter(|&len| k >= start + len).map(|len| k - len).find(|&s| {
+        surname_at(chars, s, k).is_some_and(|sl| (s + sl..k).all(|g| name_char(chars, g)))
+            && boundary(s)
+            && !holds_common_word(&chars[s..k])
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn orgs(s: &str) -> Vec<String> {
+        let c: Vec<char> = s.chars().collect();
+        organizations(&c, 0, c.len()).into_iter().map(|o| c[o.start..o.end].iter().collect()).collect()
+    }
+
+    #[test]
+    fn organisation_starts_at_its_place() {
+        assert_eq!(orgs("组织召开襄城县中医院座谈会"), vec!["襄城县中医院"]);
+        assert_eq!(orgs("全市创卫办牵头"), vec!["市创卫办"]);
+        assert_eq!(orgs("局面复杂，县里要办理"), Vec::<String>::new());
+        assert_eq!(orgs("成立社区居委会，按照区委部署"), vec!["社区居委会", "区委"]);
+        assert_eq!(orgs("广大社区干部形成新格局"), Vec::<String>::new());
+    }
+}

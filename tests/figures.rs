@@ -1,0 +1,246 @@
+//! Key figures and entities: each pattern class and each exclusion on sentences written for
+//! these tests, then figure recall and precision on the shared labelled sample.
+#![cfg(not(target_arch = "wasm32"))]
+
+use report_analyzer::figures::{dates, figures, organizations, people, FigureSpan};
+use serde_json::Value;
+
+fn chars(s: &str) -> Vec<char> {
+    s.chars().collect()
+}
+
+fn figure_spans(s: &str) -> Vec<(String, FigureSpan)> {
+    let c = chars(s);
+    figures(&c, 0, c.len()).into_iter().map(|f| (c[f.start..f.end].iter().collect(), f)).collect()
+}
+
+fn figure_texts(s: &str) -> Vec<String> {
+    figure_spans(s).into_iter().map(|(t, _)| t).collect()
+}
+
+fn one_figure(s: &str) -> FigureSpan {
+    let found = figure_spans(s);
+    assert_eq!(found.len(), 1, "{s}: {found:?}");
+    found.into_iter().next().unwrap().1
+}
+
+#[test]
+fn arabic_numbers_with_counters_and_units() {
+    assert_eq!(
+        figure_texts("全年走访困难群众128户，发放慰问金3.6万元，整改隐患1,024处，覆盖1，200名学生。"),
+        ["128户", "3.6万元", "1,024处", "1，200名"]
+    );
+    let f = one_figure("发放宣传册1，200份");
+    assert_eq!((f.value, f.unit.as_str(), f.approx), (1200.0, "份", false));
+    assert_eq!(figure_texts("治理面积12.5公顷、复垦46亩、绿化3200平方米，清运淤泥85吨、药品6.5公斤"), [
+        "12.5公顷", "46亩", "3200平方米", "85吨", "6.5公斤"
+    ]);
+    assert_eq!(figure_texts("开展夜查行动17场次，抽检食品230批次，处置警情3起"), ["17场次", "230批次", "3起"]);
+}
+
+#[test]
+fn chinese_numerals_and_mixed_magnitudes() {
+    let f = one_figure("选派一百二十人驻村");
+    assert_eq!((f.value, f.unit.as_str()), (120.0, "人"));
+    let f = one_figure("印发资料三千余份");
+    assert_eq!((f.value, f.approx), (3000.0, true));
+    let f = one_figure("筹集资金两万元");
+    assert_eq!((f.value, f.unit.as_str()), (20000.0, "元"));
+    let f = one_figure("惠及群众1.2万人");
+    assert_eq!((f.value, f.unit.as_str()), (12000.0, "人"));
+    let f = one_figure("总投资3亿元");
+    assert_eq!((f.value, f.unit.as_str()), (3e8, "元"));
+    assert_eq!(figure_texts("组织二十多名志愿者和十几个单位"), ["二十多名", "十几个"]);
+}
+
+#[test]
+fn approximators_are_part_of_the_figure() {
+    for (text, figure) in [
+        ("约50人参加", "约50人"),
+        ("近千人观看", "近千人"),
+        ("吸引上百人次", "上百人次"),
+        ("惠及数千户", "数千户"),
+        ("组织几十个社团", "几十个"),
+        ("到会100人左右。", "100人左右"),
+        ("参训300人以上。", "300人以上"),
+        ("清运垃圾100余车", "100余车"),
+    ] {
+        let f = one_figure(text);
+        assert!(f.approx, "{text}");
+        assert_eq!(figure_texts(text), [figure]);
+    }
+}
+
+#[test]
+fn ranges_give_both_bounds() {
+    for (text, figure, low, high) in [
+        ("每周巡查3—4次", "3—4次", 3.0, 4.0),
+        ("每周巡查3-4次", "3-4次", 3.0, 4.0),
+        ("得分75至89分的单位", "75至89分", 75.0, 89.0),
+        ("用时3到5天", "3到5天", 3.0, 5.0),
+        ("每户补助2至3万元", "2至3万元", 20000.0, 30000.0),
+        ("降低10%—15%", "10%—15%", 10.0, 15.0),
+    ] {
+        let f = one_figure(text);
+        assert_eq!(figure_texts(text), [figure]);
+        assert_eq!((f.value, f.value_max), (low, Some(high)), "{text}");
+    }
+}
+
+#[test]
+fn percentages_and_percentage_points() {
+    assert_eq!(figure_texts("合格率98.5%，知晓率达百分之九十，同比提高2.5个百分点，较上年增长12％"), [
+        "98.5%", "百分之九十", "2.5个百分点", "12％"
+    ]);
+    let f = one_figure("知晓率达百分之九十");
+    assert_eq!((f.value, f.unit.as_str()), (90.0, "%"));
+}
+
+#[test]
+fn dates_times_codes_and_ordinals_are_not_figures() {
+    assert!(figure_texts("2014年7月20日上午9时30分，在3楼会议室").is_empty());
+    assert!(figure_texts("11月25日召开，20xx年计划，2023-12-14印发").is_empty());
+    assert!(figure_texts("联系电话：0371-62345678，文号：襄政〔2023〕17号、第3号").is_empty());
+    assert!(figure_texts("荣获第2名，第十届运动会，全县排名前三位").is_empty());
+    assert!(figure_texts("按3:3:4的比例分配，权重30%：70%").is_empty());
+}
+
+#[test]
+fn rhetoric_and_prose_counts_are_not_figures() {
+    assert!(figure_texts("会议提出三点要求，要从12个关键词入手，做到三个到位、两个维护").is_empty());
+    assert!(figure_texts("从四个方面部署，抓住预防、戒治三个重要环节，落实“四支力量”").is_empty());
+    assert!(figure_texts("这是一项重要工作，每月检查一次，举办了几场活动，上半年工作").is_empty());
+    assert!(figure_texts("走进千家万户，三番五次上门，推行“六个一”标准，严守八项规定").is_empty());
+    assert!(figure_texts("划定二类单位，落实门前三包，加强三轮车管理，十分重要").is_empty());
+    // The same counters with a statistic are kept.
+    assert_eq!(figure_texts("分成五个检查小组，出台3项规定"), ["五个", "3项"]);
+}
+
+fn entity_texts(found: Vec<report_analyzer::figures::EntitySpan>, s: &str) -> Vec<(String, String)> {
+    let c = chars(s);
+    found.into_iter().map(|e| (c[e.start..e.end].iter().collect(), e.detail)).collect()
+}
+
+fn pairs(list: &[(&str, &str)]) -> Vec<(String, String)> {
+    list.iter().map(|(a, b)| (a.to_string(), b.to_string())).collect()
+}
+
+#[test]
+fn dates_are_found_and_normalised() {
+    let s = "2014年7月20日，11月25日上午，二〇二三年十月，2023-12-14，20xx年，3月份";
+    let c = chars(s);
+    assert_eq!(
+        entity_texts(dates(&c, 0, c.len()), s),
+        pairs(&[
+            ("2014年7月20日", "2014-07-20"),
+            ("11月25日上午", "--11-25"),
+            ("二〇二三年十月", "2023-10"),
+            ("2023-12-14", "2023-12-14"),
+            ("20xx年", "20xx"),
+            ("3月份", "--03"),
+        ])
+    );
+    let s = "近3个月，一月一次，5个工作日";
+    let c = chars(s);
+    assert!(dates(&c, 0, c.len()).is_empty());
+}
+
+#[test]
+fn people_are_named_with_their_titles() {
+    let s = "县委常委、常务副县长周毅主持会议，社区党委书记金萍同志讲话，孙书记强调，县长黎作凤出席。";
+    let c = chars(s);
+    assert_eq!(
+        entity_texts(people(&c, 0, c.len()), s),
+        pairs(&[
+            ("县委常委、常务副县长周毅", "县委常委、常务副县长"),
+            ("社区党委书记金萍同志", "社区党委书记"),
+            ("孙书记", "书记"),
+            ("县长黎作凤", "县长"),
+        ])
+    );
+    let s = "会议由钟雪莲主任主持。";
+    let c = chars(s);
+    assert_eq!(entity_texts(people(&c, 0, c.len()), s), pairs(&[("钟雪莲主任", "主任")]));
+    // A title followed by a verb or an ordinary word names nobody.
+    let s = "书记高度重视，主任强调，党委书记要求，纪委书记指出";
+    let c = chars(s);
+    assert!(people(&c, 0, c.len()).is_empty(), "{:?}", entity_texts(people(&c, 0, c.len()), s));
+}
+
+#[test]
+fn organisations_start_at_their_place() {
+    let s = "市创卫办牵头，县委组织部、襄城县中医院、县城管大队和市食品药品监督管理局参加，城中社区居委会承办。";
+    let c = chars(s);
+    let found: Vec<String> = organizations(&c, 0, c.len()).into_iter().map(|o| c[o.start..o.end].iter().collect()).collect();
+    assert_eq!(found, ["市创卫办", "县委组织部", "襄城县中医院", "县城管大队", "市食品药品监督管理局", "城中社区居委会"]);
+    let s = "按照区委部署，广大社区干部形成新格局，局面复杂，要办理";
+    let c = chars(s);
+    let found: Vec<String> = organizations(&c, 0, c.len()).into_iter().map(|o| c[o.start..o.end].iter().collect()).collect();
+    assert_eq!(found, ["区委"]);
+}
+
+// ----------------------------------------------------------------------------- shared sample
+
+const SAMPLE: &str = "../shared/samples/community-sanitation-reports.txt";
+const SAMPLE_GOLD: &str = "../shared/samples/community-sanitation-reports.gold.jsonl";
+
+fn normalise(s: &str) -> String {
+    s.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+/// score.py's test: the gold figure occurs in the predicted text, not right after a digit, '.' or ','.
+fn found_in(gold: &str, predicted: &str) -> bool {
+    let (g, p): (Vec<char>, Vec<char>) = (normalise(gold).chars().collect(), normalise(predicted).chars().collect());
+    !g.is_empty()
+        && g.len() <= p.len()
+        && (0..=p.len() - g.len())
+            .any(|i| p[i..i + g.len()] == g[..] && (i == 0 || !(p[i - 1].is_numeric() || matches!(p[i - 1], '.' | ','))))
+}
+
+#[test]
+fn shared_sample_figure_recall_and_precision() {
+    let text = std::fs::read_to_string(SAMPLE).expect("the shared sample, read in place");
+    let gold = std::fs::read_to_string(SAMPLE_GOLD).expect("the shared sample's gold labels");
+    let analysis = report_analyzer::analyze(&text, &Default::default(), &|| 0.0).expect("analysis");
+
+    // Char index of each UTF-16 offset, and the raw span of each line, as score.py has them.
+    let mut char_of_utf16 = Vec::new();
+    for (i, c) in text.chars().enumerate() {
+        char_of_utf16.extend(std::iter::repeat_n(i, c.len_utf16()));
+    }
+    char_of_utf16.push(text.chars().count());
+    let mut line_spans = Vec::new();
+    let mut pos = 0;
+    for raw in text.split('\n') {
+        let body = raw.strip_suffix('\r').unwrap_or(raw);
+        line_spans.push((pos, pos + body.chars().count()));
+        pos += raw.chars().count() + 1;
+    }
+
+    let records: Vec<Value> = gold.lines().filter(|l| !l.trim().is_empty()).map(|l| serde_json::from_str(l).unwrap()).collect();
+    let mut used = vec![false; analysis.documents.len()];
+    let (mut recalls, mut predicted, mut correct) = (Vec::new(), 0usize, 0usize);
+    for doc in records.iter().filter(|r| r["type"] == "doc") {
+        let title = line_spans[doc["title_line"].as_u64().unwrap() as usize - 1];
+        let matched = analysis.documents.iter().enumerate().find(|(k, d)| {
+            let first = d.blocks.iter().find(|b| b.kind != "noise").map_or(d.start, |b| b.start);
+            let at = char_of_utf16[first as usize];
+            !used[*k] && title.0 <= at && at < title.1
+        });
+        let Some((k, pred)) = matched else { continue };
+        used[k] = true;
+        let gold_figures: Vec<&str> = doc["figures"].as_array().unwrap().iter().map(|f| f.as_str().unwrap()).collect();
+        let texts: Vec<&str> = pred.figures.iter().map(|f| f.text.as_str()).collect();
+        if !gold_figures.is_empty() {
+            let found = gold_figures.iter().filter(|g| texts.iter().any(|p| found_in(g, p))).count();
+            recalls.push(found as f64 / gold_figures.len() as f64);
+        }
+        predicted += texts.len();
+        correct += texts.iter().filter(|p| gold_figures.iter().any(|g| found_in(g, p))).count();
+    }
+    assert!(!recalls.is_empty(), "no gold document with figures was matched");
+    let recall = recalls.iter().sum::<f64>() / recalls.len() as f64;
+    let precision = correct as f64 / predicted.max(1) as f64;
+    assert!(recall >= 0.95, "figure recall {recall:.3} < 0.95");
+    assert!(precision >= 0.90, "figure precision {precision:.3} < 0.90");
+}
