@@ -43,7 +43,7 @@ const client = new WorkerClient({
 const analyses = new LatestOnly(({ text, options }) => client.call('analyze', { text, options }));
 
 const keywordPanel = new KeywordPanel({
-  chart: $('#kw-chart'), list: $('#kw-list'), top: $('#kw-top'), metric: $('#kw-metric'), scope: $('#kw-scope'),
+  chart: $('#kw-chart'), cloud: $('#kw-cloud'), view: $('#kw-view'), list: $('#kw-list'), top: $('#kw-top'), metric: $('#kw-metric'), scope: $('#kw-scope'),
   occurrences: $('#occurrences'), occurrencesTitle: $('#occurrences-title'), clearHits: $('#clear-hits'),
 }, (term) => showOccurrences(term));
 keywordPanel.onOccurrence = (row) => textView.reveal(row.start);

@@ -107,6 +107,21 @@ test('keyword metric and scope switches redraw the chart', async () => {
   await page.selectOption('#kw-metric', 'count');
 });
 
+test('the word cloud shows the same words, biggest first, and leads to occurrences', async () => {
+  const { page } = session;
+  const bars = await page.evaluate(() => globalThis.echarts.getInstanceByDom(document.querySelector('#kw-chart')).getOption().yAxis[0].data);
+  await page.selectOption('#kw-view', 'cloud');
+  assert.equal(await page.locator('#kw-chart').isHidden(), true);
+  const words = await page.locator('#kw-cloud .cloud-word').allTextContents();
+  assert.deepEqual(words, bars, 'the cloud holds the chart\'s words');
+  const sizes = await page.locator('#kw-cloud .cloud-word').evaluateAll((els) => els.map((el) => parseFloat(getComputedStyle(el).fontSize)));
+  assert.ok(sizes[0] > sizes[sizes.length - 1], `the first word is the biggest: ${sizes[0]} vs ${sizes.at(-1)}`);
+  await page.locator('#kw-cloud .cloud-word').first().click();
+  await page.waitForFunction((term) => document.querySelector('#occurrences-title').textContent.includes(term), words[0]);
+  await page.selectOption('#kw-view', 'bars');
+  assert.equal(await page.locator('#kw-chart').isVisible(), true);
+});
+
 test('the figures table filters by type, document and text; a row leads to its place', async () => {
   const { page } = session;
   await page.selectOption('#fig-type', 'figure');

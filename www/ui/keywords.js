@@ -5,7 +5,7 @@ import { scopedKeywords, documentName } from './model.js';
 import { createChart, drawKeywords } from './charts.js';
 
 export class KeywordPanel {
-  /** els: {chart, list, top, metric, scope, occurrences, occurrencesTitle, clearHits}; onTerm(term) */
+  /** els: {chart, cloud, view, list, top, metric, scope, occurrences, occurrencesTitle, clearHits}; onTerm(term) */
   constructor(els, onTerm) {
     this.els = els;
     this.onTerm = onTerm;
@@ -14,7 +14,7 @@ export class KeywordPanel {
       const term = params.componentType === 'yAxis' ? params.value : params.name;
       if (term) onTerm(term);
     });
-    for (const control of [els.top, els.metric, els.scope]) control.addEventListener('change', () => this.draw());
+    for (const control of [els.top, els.metric, els.scope, els.view]) control.addEventListener('change', () => this.draw());
   }
 
   setAnalysis(analysis) {
@@ -44,15 +44,33 @@ export class KeywordPanel {
   draw() {
     if (!this.analysis) return;
     const items = this.items();
-    // Room for every bar label: ~22 px per bar.
-    this.els.chart.style.setProperty('height', `${Math.max(160, items.length * 22 + 40)}px`);
-    this.chart.resize();
-    drawKeywords(this.chart, items, t(`kw.metric.${this.els.metric.value}`));
+    const cloud = this.els.view.value === 'cloud';
+    this.els.chart.hidden = cloud;
+    this.els.cloud.hidden = !cloud;
+    if (cloud) {
+      this.drawCloud(items);
+    } else {
+      // Room for every bar label: ~22 px per bar.
+      this.els.chart.style.setProperty('height', `${Math.max(160, items.length * 22 + 40)}px`);
+      this.chart.resize();
+      drawKeywords(this.chart, items, t(`kw.metric.${this.els.metric.value}`));
+    }
     clear(this.els.list, items.length
       ? items.map((item, i) => h('li', {},
         h('button', { type: 'button', class: 'kw-item', dataset: { term: item.term }, onclick: () => this.onTerm(item.term) },
           h('span', { class: 'rank' }, `${i + 1}`), h('span', { class: 'term' }, item.term), h('span', { class: 'muted' }, formatNumber(Number(item.value.toFixed(3)))))))
       : h('li', { class: 'muted' }, t('kw.empty')));
+  }
+
+  /** Words sized by the metric (relative to the best), in rank order; each a button. */
+  drawCloud(items) {
+    const best = items[0]?.value || 1;
+    clear(this.els.cloud, items.map((item, i) => h('button', {
+      type: 'button', class: `cloud-word tone-${i % 4}`, dataset: { term: item.term },
+      title: `${item.term}: ${formatNumber(Number(item.value.toFixed(3)))}`,
+      vars: { '--size': String(Math.pow(Math.max(0, item.value) / best, 0.75)) },
+      onclick: () => this.onTerm(item.term),
+    }, item.term)));
   }
 
   showOccurrences(term, rows, analysis) {
