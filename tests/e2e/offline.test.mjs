@@ -2,8 +2,8 @@
 // gone, and it never asks another origin for anything.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join, sep } from 'node:path';
 import { openSession, openAnalysedPage, waitForAnalysis, foreignRequests, WWW } from './lib/browser.mjs';
 import { RIVER_AND_DRUG_REPORTS } from './lib/reports.mjs';
 
@@ -24,9 +24,12 @@ test('the service worker caches the page, the wasm and the assets on first load'
     return { names, keys };
   });
   assert.ok(cached.names.some((n) => /^report-analyzer-v\d+/.test(n)), `a versioned cache: ${cached.names}`);
-  for (const path of ['/index.html', '/app.js', '/worker.js', '/pkg/report_analyzer_bg.wasm', '/vendor/echarts.simple.min.js', '/sample.txt']) {
-    assert.ok(cached.keys.includes(path), `${path} is cached`);
-  }
+  // Every file the page loads, found on disk, so a new module cannot be forgotten in sw.js.
+  const needed = readdirSync(WWW, { recursive: true })
+    .filter((f) => /\.(html|js|css|txt|svg|wasm)$/.test(f) && f !== 'sw.js' && !f.endsWith('.d.ts'))
+    .map((f) => `/${f.split(sep).join('/')}`);
+  assert.ok(needed.includes('/pkg/report_analyzer_bg.wasm') && needed.includes('/ui/textview.js'));
+  for (const path of needed) assert.ok(cached.keys.includes(path), `${path} is cached on first load`);
 });
 
 test('with the network off and the server stopped, a reload still analyses', async () => {
