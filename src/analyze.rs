@@ -59,6 +59,26 @@ impl std::error::Error for AnalyzeError {}
 /// Analyses `text`. `clock` returns milliseconds (any origin) and times the call; the core
 /// has no clock of its own, since `std::time::Instant` panics on wasm32-unknown-unknown.
 pub fn analyze(text: &str, options: &Options, clock: &dyn Fn() -> f64) -> Result<Analysis, AnalyzeError> {
+    let model = Model::embedded();
+    let mut label = |cx: &SentenceContext, _span: (usize, usize)| {
+        let (probs, cues) = model.predict(&classify::features(cx));
+        let cat = classify::argmax(&probs);
+        (cat, probs[cat], cues)
+    };
+    analyze_with_labeler(text, options, clock, &mut label)
+}
+
+/// Decides a sentence's category from its context and char span: the embedded model at run
+/// time; in training, the gold label (with the features recorded).
+pub type Labeler<'a> = dyn FnMut(&SentenceContext, (usize, usize)) -> (usize, f64, Vec<Cue>) + 'a;
+
+/// `analyze` with the sentence labels supplied by `label` (training and evaluation use this).
+pub fn analyze_with_labeler(
+    text: &str,
+    options: &Options,
+    clock: &dyn Fn() -> f64,
+    label: &mut Labeler,
+) -> Result<Analysis, AnalyzeError> {
     let t0 = clock();
     if text.trim().is_empty() {
         return Err(AnalyzeError::Empty);
@@ -70,8 +90,6 @@ pub fn analyze(text: &str, options: &Options, clock: &dyn Fn() -> f64) -> Result
     let chars: Vec<char> = text.chars().collect();
     let seg = segment::segmenter(&options.user_words);
     let extra_stop: HashSet<String> = options.stop_words.iter().map(|s| s.trim().to_string()).collect();
-    let model = Model::embedded();
-
     let spans = structure::structure(&chars);
     let mut documents = Vec::with_capacity(spans.len());
     let mut all_cands = Candidates::new();
@@ -86,7 +104,7 @@ pub fn analyze(text: &str, options: &Options, clock: &dyn Fn() -> f64) -> Result
             &map,
             span,
             &seg,
-            model,
+            label,
             &extra_stop,
             options.keyword_limit,
             &mut DocSinks { all: &mut all_cands, by_category: &mut cat_cands, tokens: &mut tokens },
@@ -137,7 +155,7 @@ fn analyze_document(
     map: &OffsetMap,
     span: &DocSpan,
     seg: &Segmenter,
-    model: &Model,
+    label: &mut Labeler,
     extra_stop: &HashSet<String>,
     keyword_limit: usize,
     sinks: &mut DocSinks,
@@ -201,9 +219,7 @@ fn analyze_document(
                 genre,
                 previous,
             };
-            let (probs, cues) = model.predict(&classify::features(&cx));
-            let mut cat = classify::argmax(&probs);
-            let mut confidence = probs[cat];
+            let (mut cat, mut confidence, cues) = label(&cx, (s, e));
             if matches!(b.kind, Kind::Title | Kind::Signoff) {
                 // Taxonomy §3: titles and signoffs are overview.
                 cat = 0;

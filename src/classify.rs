@@ -68,6 +68,7 @@ pub fn features(cx: &SentenceContext) -> Vec<String> {
     }
     let lead: String = cx.text.chars().take(2).collect();
     f.push(format!("lead:{lead}"));
+
     f.push(format!("kind:{}", cx.block_kind.id()));
     if let Some(s) = cx.section {
         f.push(format!("sec:{}", CATEGORIES[s]));

@@ -16,6 +16,8 @@ pub mod segment;
 pub mod sentences;
 pub mod structure;
 pub mod text;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod train;
 
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
