@@ -3,8 +3,11 @@
 //! used by keyword ranking, so the module ships one word list, not two.
 
 use jieba_rs::Jieba;
+use std::borrow::Cow;
 use std::cell::RefCell;
 use std::collections::HashMap;
+use std::fmt::Write as _;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::{Arc, OnceLock};
 
 /// jieba's dictionary with entries of frequency < 4 dropped (see data/README.md).
@@ -24,54 +27,54 @@ pub struct Word<'a> {
 
 pub struct Segmenter {
     jieba: Jieba,
-    /// Word → frequency, for IDF.
-    freq: HashMap<Box<str>, u32>,
+    /// Word → frequency, for IDF. Keys borrow the embedded tables (no allocation per word;
+    /// only user words are owned), hashed with FxHash: the table has ~150 k entries and is
+    /// built at start-up, then looked up for every keyword candidate.
+    freq: HashMap<Cow<'static, str>, u32, BuildHasherDefault<FxHasher>>,
     log_total: f64,
     /// IDF given to words the table does not know (new terms are usually specific).
     unknown_idf: f64,
 }
 
+/// `word freq [tag]` lines of an embedded table (blank lines and `#` comments skipped).
+fn entries(text: &'static str) -> impl Iterator<Item = (&'static str, Option<u32>, Option<&'static str>)> {
+    text.lines().filter_map(|line| {
+        let line = line.trim();
+        if line.is_empty() || line.starts_with('#') {
+            return None;
+        }
+        let mut parts = line.split_ascii_whitespace();
+        let word = parts.next()?;
+        let freq = parts.next().and_then(|x| x.parse().ok());
+        Some((word, freq, parts.next()))
+    })
+}
+
 impl Segmenter {
     fn build(extra_words: &[String]) -> Segmenter {
         let mut jieba = Jieba::empty();
-        let mut freq: HashMap<Box<str>, u32> = HashMap::with_capacity(160_000);
+        let mut freq: HashMap<Cow<'static, str>, u32, BuildHasherDefault<FxHasher>> =
+            HashMap::with_capacity_and_hasher(BASE_DICT.len() / 14 + LEXICON.len() / 16 + extra_words.len(), Default::default());
         let mut total: u64 = 0;
-        for (text, is_base) in [(BASE_DICT, true), (LEXICON, false)] {
-            let mut entries = String::with_capacity(if is_base { text.len() } else { 0 });
-            for line in text.lines() {
-                let line = line.trim();
-                if line.is_empty() || line.starts_with('#') {
-                    continue;
-                }
-                let mut parts = line.split_whitespace();
-                let (Some(word), f) = (parts.next(), parts.next()) else { continue };
-                let f: u32 = f.and_then(|x| x.parse().ok()).unwrap_or(LEXICON_DEFAULT_FREQ);
-                if is_base {
-                    total += f as u64;
-                    freq.insert(word.into(), f);
-                } else {
-                    freq.entry(word.into()).or_insert(f);
-                }
-                if !is_base {
-                    let tag = parts.next().unwrap_or("n");
-                    entries.push_str(&format!("{word} {f} {tag}\n"));
-                }
-            }
-            if is_base {
-                jieba
-                    .load_dict(&mut text.as_bytes())
-                    .expect("embedded dictionary is well-formed");
-            } else {
-                jieba
-                    .load_dict(&mut entries.as_bytes())
-                    .expect("embedded lexicon is well-formed");
-            }
+        // The base table is in jieba's own format already: jieba parses it as it is.
+        jieba.load_dict(&mut BASE_DICT.as_bytes()).expect("embedded dictionary is well-formed");
+        for (word, f, _) in entries(BASE_DICT) {
+            let f = f.unwrap_or(0);
+            total += f as u64;
+            freq.insert(Cow::Borrowed(word), f);
         }
+        let mut lexicon = String::with_capacity(LEXICON.len() + LEXICON.len() / 4);
+        for (word, f, tag) in entries(LEXICON) {
+            let f = f.unwrap_or(LEXICON_DEFAULT_FREQ);
+            freq.entry(Cow::Borrowed(word)).or_insert(f);
+            let _ = writeln!(lexicon, "{word} {f} {}", tag.unwrap_or("n"));
+        }
+        jieba.load_dict(&mut lexicon.as_bytes()).expect("embedded lexicon is well-formed");
         for word in extra_words {
             let word = word.trim();
             if !word.is_empty() && !word.contains(char::is_whitespace) {
                 jieba.add_word(word, Some(LEXICON_DEFAULT_FREQ as usize), Some("n"));
-                freq.entry(word.into()).or_insert(LEXICON_DEFAULT_FREQ);
+                freq.entry(Cow::Owned(word.to_string())).or_insert(LEXICON_DEFAULT_FREQ);
             }
         }
         let log_total = (total.max(1) as f64).ln();
@@ -132,6 +135,36 @@ pub fn segmenter(user_words: &[String]) -> Arc<Segmenter> {
     let built = Arc::new(Segmenter::build(&key));
     WITH_USER_WORDS.with(|c| *c.borrow_mut() = Some((key, built.clone())));
     built
+}
+
+/// FxHash (rustc's hasher): a multiply and a rotate per 8 bytes. The keys are dictionary words,
+/// not attacker-chosen, so SipHash's flooding resistance buys nothing here.
+#[derive(Default, Clone, Copy)]
+struct FxHasher(u64);
+
+impl Hasher for FxHasher {
+    #[inline]
+    fn write(&mut self, bytes: &[u8]) {
+        const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(c.try_into().unwrap())).wrapping_mul(K);
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut buf = [0u8; 8];
+            buf[..rest.len()].copy_from_slice(rest);
+            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(buf)).wrapping_mul(K);
+        }
+    }
+    #[inline]
+    fn write_u8(&mut self, i: u8) {
+        self.0 = (self.0.rotate_left(5) ^ i as u64).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+    #[inline]
+    fn finish(&self) -> u64 {
+        self.0
+    }
 }
 
 /// True for a word that carries no content (punctuation, whitespace, symbols).
