@@ -94,11 +94,15 @@ fn percentages_and_percentage_points() {
     ]);
     let f = one_figure("知晓率达百分之九十");
     assert_eq!((f.value, f.unit.as_str()), (90.0, "%"));
+    let f = one_figure("合格率为百分之九十五点五。");
+    assert_eq!((f.value, f.unit.as_str()), (95.5, "%"));
+    assert_eq!(figure_texts("PM2.5平均浓度为35微克/立方米"), ["35微克/立方米"]);
 }
 
 #[test]
 fn dates_times_codes_and_ordinals_are_not_figures() {
     assert!(figure_texts("2014年7月20日上午9时30分，在3楼会议室").is_empty());
+    assert!(figure_texts("1—6月，2021—2023年，14:30，“十四五”时期").is_empty());
     assert!(figure_texts("11月25日召开，20xx年计划，2023-12-14印发").is_empty());
     assert!(figure_texts("联系电话：0371-62345678，文号：襄政〔2023〕17号、第3号").is_empty());
     assert!(figure_texts("荣获第2名，第十届运动会，全县排名前三位").is_empty());

@@ -24,6 +24,8 @@ fn date_pattern() -> &'static Regex {
             r"[0-9]{4}[-/.](?:1[0-2]|0?[1-9])[-/.](?:3[01]|[12][0-9]|0?[1-9])".to_string(),
             // 11月25日上午
             format!("{MONTH}月{DAY}[日号]{tail}"),
+            // 1—6月, 1-6月: months of a period
+            r"(?:1[0-2]|0?[1-9])(?:—|–|-|－|~|～|至)(?:1[0-2]|0?[1-9])月(?:份|底|末)?".to_string(),
             // 3月份, 12月底; a Chinese month only with 份 (一月一次 is a frequency)
             r"(?:1[0-2]|0?[1-9])月(?:份|初|底|末|中旬|上旬|下旬)?|(?:十[一二]?|[一二三四五六七八九])月份".to_string(),
         ]
@@ -82,8 +84,14 @@ pub fn dates(chars: &[char], start: usize, end: usize) -> Vec<EntitySpan> {
         .collect()
 }
 
-/// ISO-like form: year, month and day as far as written; `--MM-DD` without a year; x kept.
+/// ISO-like form: year, month and day as far as written; `--MM-DD` without a year; x kept;
+/// a period of months as `--01/--06`.
 fn normalise(date: &[char]) -> String {
+    let range_mark = |c: &char| matches!(c, '—' | '–' | '－' | '~' | '～' | '至');
+    let month_range = !date.contains(&'年') && date.contains(&'月') && !date.contains(&'日') && !date.contains(&'号');
+    if let Some(mark) = date.iter().position(|c| range_mark(c) || (month_range && *c == '-')).filter(|_| month_range) {
+        return format!("{}/{}", normalise(&date[..mark]), normalise(&date[mark + 1..]));
+    }
     let mut parts: Vec<String> = Vec::new();
     let mut field = String::new();
     let mut has_year = false;
@@ -170,5 +178,6 @@ mod tests {
     #[test]
     fn durations_and_frequencies_are_not_dates() {
         assert!(found("近3个月，一月一次").is_empty());
+        assert_eq!(found("1—6月，"), vec![("1—6月".into(), "--01/--06".into())]);
     }
 }

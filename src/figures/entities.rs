@@ -27,6 +27,7 @@ struct Tables {
     places: Words,
     place_words: Words,
     dictionary_organisations: Words,
+    particle_suffixes: Words,
     window_stops: Words,
     lead_stops: Words,
     /// Single chars that end organisation or place names: never inside a given name.
@@ -47,6 +48,7 @@ fn tables() -> &'static Tables {
             places: Words::section(ORGANISATIONS, "places"),
             place_words: Words::section(ORGANISATIONS, "place-words"),
             dictionary_organisations: Words::section(ORGANISATIONS, "dictionary-organisations"),
+            particle_suffixes: Words::section(ORGANISATIONS, "particle-suffixes"),
             window_stops: Words::section(ORGANISATIONS, "window-stops"),
             lead_stops: Words::section(ORGANISATIONS, "lead-stops"),
             org_chars: Words::new(one_char(ORGANISATIONS, "suffixes").chain(one_char(ORGANISATIONS, "places"))),
@@ -63,6 +65,7 @@ pub fn organizations(chars: &[char], start: usize, end: usize) -> Vec<EntitySpan
         let e = s + len;
         if glued_to_next_word(chars, e, end)
             || glued_to_previous_word(chars, start, s, e)
+            || particle_not_suffix(chars, s, e, end)
             || t.titles.ending_at(chars, e, start).is_some()
         {
             continue;
@@ -83,14 +86,17 @@ fn glued_to_next_word(chars: &[char], e: usize, end: usize) -> bool {
 /// a place; 纪委 is listed).
 fn glued_to_previous_word(chars: &[char], start: usize, s: usize, e: usize) -> bool {
     let t = tables();
-    if e - s != 1 || s == start || t.places.ending_at(chars, s, start).is_some() {
+    // 县委, 综治委办: after a place or another suffix char the word is the organisation's own.
+    if e - s != 1 || s == start || t.org_chars.at(chars, s - 1, s).is_some() {
         return false;
     }
     let word = [chars[s - 1], chars[s]];
     !t.dictionary_organisations.at(&word, 0, 2).is_some() && segment::segmenter(&[]).knows(&String::from_iter(word))
 }
 
-/// Where the organisation whose suffix starts at `suffix` begins, if it names a place.
+/// Where the organisation whose suffix starts at `suffix` begins, if it names a place: the
+/// place nearest the suffix (县委 in 当作县委), then the places chained before it
+/// (许昌市襄城县中医院), each with its name (襄城县).
 fn organisation_start(chars: &[char], start: usize, suffix: usize) -> Option<usize> {
     let t = tables();
     let mut window = suffix;
@@ -101,8 +107,17 @@ fn organisation_start(chars: &[char], start: usize, suffix: usize) -> Option<usi
     {
         window -= 1;
     }
-    let marker = (window..suffix).find(|&p| t.places.at(chars, p, suffix).is_some() && !inside_place_word(chars, window, p, suffix))?;
-    Some(place_name_start(chars, window, marker))
+    // 社区: the marker is the whole word, not its 区.
+    let inside_marker = |p: usize, limit: usize| p > window && t.places.at(chars, p - 1, limit).is_some_and(|len| len > 1);
+    let is_marker = |p: usize, limit: usize| {
+        t.places.at(chars, p, limit).is_some() && !inside_place_word(chars, window, p, limit) && !inside_marker(p, limit)
+    };
+    let mut org_start = place_name_start(chars, window, (window..suffix).rev().find(|&p| is_marker(p, suffix))?);
+    // A place just before: 清城区|横荷镇中心学校.
+    while let Some(len) = (1..=2).find(|&len| org_start >= window + len && is_marker(org_start - len, org_start)) {
+        org_start = place_name_start(chars, window, org_start - len);
+    }
+    Some(org_start)
 }
 
 /// Start of the place name that ends at `marker` (襄城县, 城中社区): the nouns just before it,
@@ -114,14 +129,28 @@ fn place_name_start(chars: &[char], window: usize, marker: usize) -> usize {
     let words = seg.words(&text);
     let mut name_start = marker;
     for w in words.iter().rev() {
-        let noun_like = ["n", "j", "s", "f", "x"].iter().any(|tag| w.tag.starts_with(tag)) || !seg.knows(w.text);
-        let length = marker - (window + w.start);
-        if !noun_like || length > MAX_PLACE_NAME || t.lead_stops.at(chars, window + w.start, window + w.start + 1).is_some() {
+        let at = window + w.start;
+        let known = seg.knows(w.text);
+        // One known char (报, 照) is more often a verb than a place name.
+        let noun_like = !known || (w.end - w.start >= 2 && ["n", "j", "s", "x"].iter().any(|tag| w.tag.starts_with(tag)));
+        if !noun_like || marker - at > MAX_PLACE_NAME || t.lead_stops.at(chars, at, marker).is_some() {
             break;
         }
-        name_start = window + w.start;
+        name_start = at;
     }
     name_start
+}
+
+/// 工作所需: a suffix that is also a particle names an organisation only before punctuation,
+/// a function word or a title.
+fn particle_not_suffix(chars: &[char], s: usize, e: usize, end: usize) -> bool {
+    let t = tables();
+    t.particle_suffixes.at(chars, s, e).is_some()
+        && e < end
+        && is_cjk(chars[e])
+        && t.window_stops.at(chars, e, e + 1).is_none()
+        && t.titles.at(chars, e, end).is_none()
+        && t.after_name.at(chars, e, end).is_none()
 }
 
 fn inside_place_word(chars: &[char], window: usize, p: usize, end: usize) -> bool {
@@ -285,5 +314,7 @@ mod tests {
         assert_eq!(orgs("局面复杂，县里要办理"), Vec::<String>::new());
         assert_eq!(orgs("成立社区居委会，按照区委部署"), vec!["社区居委会", "区委"]);
         assert_eq!(orgs("广大社区干部形成新格局"), Vec::<String>::new());
+        assert_eq!(orgs("当作县委的大事，许昌市襄城县中医院"), vec!["县委", "许昌市襄城县中医院"]);
+        assert_eq!(orgs("新建青溪县第二实验小学，小区物业公司，工作所需经费"), vec!["青溪县第二实验小学"]);
     }
 }

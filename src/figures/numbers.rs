@@ -134,10 +134,23 @@ fn chinese_at(chars: &[char], start: usize, end: usize) -> Option<Number> {
         return None;
     }
     let run = &chars[start..j];
-    let (value, value_max, vague) = parse_chinese(run)?;
+    let (mut value, value_max, vague) = parse_chinese(run)?;
+    // 九十五点五: decimals after 点 (but 三点要求, 九点半 are no decimals).
+    let after_point = (j + 1).min(end);
+    let digits_after_point = chars[after_point..end].iter().take_while(|&&c| chinese_digit(c).is_some()).count();
+    let end_of_number = if j < end && chars[j] == '点' && digits_after_point > 0 && value_max.is_none() {
+        let fraction: String = chars[j + 1..j + 1 + digits_after_point]
+            .iter()
+            .filter_map(|&c| chinese_digit(c).and_then(|d| char::from_digit(d, 10)))
+            .collect();
+        value += format!("0.{fraction}").parse::<f64>().unwrap_or(0.0);
+        j + 1 + digits_after_point
+    } else {
+        j
+    };
     Some(Number {
         start,
-        end: j,
+        end: end_of_number,
         value,
         value_max,
         script: Script::Chinese,
@@ -226,6 +239,8 @@ mod tests {
         assert_eq!(parse("二十几名"), Some((20.0, None, true)));
         assert_eq!(parse("数千人"), Some((1000.0, None, true)));
         assert_eq!(parse("三四百人"), Some((300.0, Some(400.0), true)));
+        assert_eq!(parse("九十五点五"), Some((95.5, None, false)));
+        assert_eq!(parse("三点要求").map(|n| n.0), Some(3.0));
         assert_eq!(parse("二〇二三年"), None);
         assert_eq!(parse("人数"), None);
     }
