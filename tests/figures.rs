@@ -50,7 +50,9 @@ fn chinese_numerals_and_mixed_magnitudes() {
     assert_eq!((f.value, f.unit.as_str()), (12000.0, "人"));
     let f = one_figure("总投资3亿元");
     assert_eq!((f.value, f.unit.as_str()), (3e8, "元"));
-    assert_eq!(figure_texts("组织二十多名志愿者和十几个单位"), ["二十多名", "十几个"]);
+    assert_eq!(figure_texts("组织二十多名志愿者和十几个单位，化解积案十余件"), ["二十多名", "十几个", "十余件"]);
+    let f = one_figure("罚没款一千二百万元");
+    assert_eq!((f.value, f.unit.as_str()), (1.2e7, "元"));
 }
 
 #[test]
@@ -112,8 +114,11 @@ fn dates_times_codes_and_ordinals_are_not_figures() {
 #[test]
 fn rhetoric_and_prose_counts_are_not_figures() {
     assert!(figure_texts("会议提出三点要求，要从12个关键词入手，做到三个到位、两个维护").is_empty());
+    assert!(figure_texts("做好以下四项工作：一是……二是……").is_empty());
     assert!(figure_texts("从四个方面部署，抓住预防、戒治三个重要环节，落实“四支力量”").is_empty());
     assert!(figure_texts("这是一项重要工作，每月检查一次，举办了几场活动，上半年工作").is_empty());
+    assert!(figure_texts("新签约亿元以上项目，最近几天").is_empty());
+    assert_eq!(figure_texts("开展为期一个月的整治"), ["一个月"]);
     assert!(figure_texts("走进千家万户，三番五次上门，推行“六个一”标准，严守八项规定").is_empty());
     assert!(figure_texts("划定二类单位，落实门前三包，加强三轮车管理，十分重要").is_empty());
     // The same counters with a statistic are kept.

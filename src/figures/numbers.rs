@@ -155,7 +155,8 @@ fn chinese_at(chars: &[char], start: usize, end: usize) -> Option<Number> {
         value_max,
         script: Script::Chinese,
         vague,
-        bare_magnitude: run.iter().all(|&c| magnitude(c).is_some()),
+        // 十 alone is ten (十余件); 百, 千, 万 alone are magnitudes.
+        bare_magnitude: run.iter().all(|&c| magnitude(c).is_some()) && run != ['十'],
         lone_one: run.len() == 1 && chinese_digit(run[0]) == Some(1),
     })
 }

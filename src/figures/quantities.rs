@@ -14,12 +14,14 @@ struct Tables {
     units_any: Words,
     units_arabic: Words,
     counted_nouns: Words,
+    units_counting_one: Words,
     approx_before: Words,
     approx_before_magnitude: Words,
     approx_after_number: Words,
     approx_after_unit: Words,
     rhetoric: Words,
     rhetoric_chinese: Words,
+    rhetoric_before: Words,
     modifiers: Words,
     idioms: Words,
     ordinal_before: Words,
@@ -31,12 +33,14 @@ fn tables() -> &'static Tables {
         units_any: Words::section(UNITS, "any"),
         units_arabic: Words::new(super::table::section(UNITS, "any").chain(super::table::section(UNITS, "arabic"))),
         counted_nouns: Words::section(UNITS, "nouns"),
+        units_counting_one: Words::section(UNITS, "one"),
         approx_before: Words::section(APPROXIMATORS, "before"),
         approx_before_magnitude: Words::section(APPROXIMATORS, "before-magnitude"),
         approx_after_number: Words::section(APPROXIMATORS, "after-number"),
         approx_after_unit: Words::section(APPROXIMATORS, "after-unit"),
         rhetoric: Words::section(EXCLUSIONS, "rhetoric"),
         rhetoric_chinese: Words::section(EXCLUSIONS, "rhetoric-chinese"),
+        rhetoric_before: Words::section(EXCLUSIONS, "rhetoric-before"),
         modifiers: Words::section(EXCLUSIONS, "modifiers"),
         idioms: Words::section(EXCLUSIONS, "idioms"),
         ordinal_before: Words::section(EXCLUSIONS, "ordinal-before"),
@@ -175,8 +179,9 @@ fn figure_at(chars: &[char], i: usize, start: usize, end: usize) -> Option<Figur
     }
     let first = read_number(chars, number_start, end)?;
     let script = first.number.script;
+    let prefix = approximator_before(chars, i, start, first.number.bare_magnitude);
     // 千人 alone is a name (千人计划); 近千人, 上万人 are figures; 百分之百 is 100%.
-    if first.number.bare_magnitude && !percent_word && t.approx_before_magnitude.ending_at(chars, i, start).is_none() {
+    if first.number.bare_magnitude && !percent_word && prefix.is_none() {
         return None;
     }
     let mut value = first.value;
@@ -226,14 +231,25 @@ fn figure_at(chars: &[char], i: usize, start: usize, end: usize) -> Option<Figur
         fig_end += len;
     }
     let mut fig_start = i;
-    let prefix = t.approx_before.ending_at(chars, i, start).or_else(|| {
-        first.number.bare_magnitude.then(|| t.approx_before_magnitude.ending_at(chars, i, start)).flatten()
-    });
     if let Some(len) = prefix {
         approx = true;
         fig_start -= len;
     }
     Some(FigureSpan { start: fig_start, end: fig_end, value, value_max, unit, approx })
+}
+
+/// Length of the approximator before the number at `i` (约, 近, and before a bare magnitude 上,
+/// 成, 数…), unless it ends a word: 签约亿元以上项目, 最近3天.
+fn approximator_before(chars: &[char], i: usize, start: usize, bare_magnitude: bool) -> Option<usize> {
+    let t = tables();
+    let len = t.approx_before.ending_at(chars, i, start).or_else(|| {
+        bare_magnitude.then(|| t.approx_before_magnitude.ending_at(chars, i, start)).flatten()
+    })?;
+    let glued = len == 1
+        && i >= start + 2
+        && crate::text::is_cjk(chars[i - 2])
+        && crate::segment::segmenter(&[]).knows(&String::from_iter(&chars[i - 2..i]));
+    (!glued).then_some(len)
 }
 
 /// Readings that are not statistics: ordinals, lone 一, rhetoric, slogans, ratios.
@@ -245,7 +261,12 @@ fn excluded(chars: &[char], f: &FigureSpan, start: usize, end: usize) -> bool {
     if t.ordinal_before.ending_at(chars, f.start, start).is_some() {
         return true;
     }
-    if number.as_ref().is_some_and(|n| n.lone_one || (n.vague && n.end - n.start == 1)) && f.value_max.is_none() {
+    let counts_one = t.units_counting_one.at(chars, number.as_ref().map_or(f.end, |n| n.end), end).is_some();
+    if number.as_ref().is_some_and(|n| (n.lone_one && !counts_one) || (n.vague && n.end - n.start == 1)) && f.value_max.is_none() {
+        return true;
+    }
+    // A list announced: 做好以下四项工作, 聚焦三个重点.
+    if t.rhetoric_before.ending_at(chars, f.start, start).is_some() {
         return true;
     }
     // Rhetoric after the counter, possibly behind a modifier: 三个重要环节, 12个关键词.
