@@ -253,3 +253,34 @@ fn shared_sample_figure_recall_and_precision() {
     assert!(recall >= 0.95, "figure recall {recall:.3} < 0.95");
     assert!(precision >= 0.90, "figure precision {precision:.3} < 0.90");
 }
+
+// ----------------------------------------------------------------------------- any input
+
+mod any_input {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Chars the readers react to, so random strings hit their edges.
+    const POOL: &[char] = &[
+        '0', '1', '2', '9', '０', '.', '．', ',', '，', '%', '％', '—', '-', '至', '到', '~', ':', '：', '“', '”', '一', '二',
+        '两', '十', '百', '千', '万', '亿', '几', '数', '点', '零', '〇', '余', '多', '近', '约', '上', '左', '右', '以',
+        '年', '月', '日', '号', '时', '分', '个', '人', '次', '元', '第', '县', '市', '社', '区', '委', '局', '办', '所',
+        '书', '记', '主', '任', '长', '王', '金', '萍', '同', '志', '、', '。', 'x', 'A', ' ', '\n',
+    ];
+
+    proptest! {
+        #[test]
+        fn spans_stay_inside_the_range(picks in proptest::collection::vec(0..POOL.len(), 0..40), cut in 0usize..40, len in 0usize..40) {
+            let c: Vec<char> = picks.iter().map(|&k| POOL[k]).collect();
+            let start = cut.min(c.len());
+            let end = (start + len).min(c.len());
+            for f in figures(&c, start, end) {
+                prop_assert!(start <= f.start && f.start < f.end && f.end <= end);
+                prop_assert!(f.value.is_finite() && f.value_max.is_none_or(|m| m >= f.value));
+            }
+            for e in dates(&c, start, end).into_iter().chain(people(&c, start, end)).chain(organizations(&c, start, end)) {
+                prop_assert!(start <= e.start && e.start < e.end && e.end <= end);
+            }
+        }
+    }
+}
