@@ -133,9 +133,9 @@ fn deeply_repeated_headings() {
 
 #[test]
 fn a_huge_number_of_numbers() {
-    let figures: String = (0..100_000).map(|i| format!("{}.{}万元，{}人次、{}%；\n", i, i % 10, i * 7, i % 100)).collect();
-    let a = analyse_within_budget("100k lines of figures", &figures).unwrap();
-    assert!(a.documents.iter().map(|d| d.figures.len()).sum::<usize>() >= 300_000);
+    let figures: String = (0..50_000).map(|i| format!("{}.{}万元，{}人次、{}%；\n", i, i % 10, i * 7, i % 100)).collect();
+    let a = analyse_within_budget("50k lines of figures", &figures).unwrap();
+    assert!(a.documents.iter().map(|d| d.figures.len()).sum::<usize>() >= 150_000);
     let commas: String = "共3.5万元，".repeat(50_000);
     analyse_within_budget("50k figures in one sentence", &commas).unwrap();
     let digits = "1234567890".repeat(200_000);
