@@ -79,11 +79,16 @@ def body_xml(text):
 
 def docx(xml, compression):
     out = io.BytesIO()
+    parts = [
+        ("[Content_Types].xml", '<?xml version="1.0"?><Types/>'),
+        ("_rels/.rels", '<?xml version="1.0"?><Relationships/>'),
+        ("word/document.xml", xml),
+        ("word/header1.xml", "<w:hdr/>"),
+    ]
     with zipfile.ZipFile(out, "w", compression) as z:
-        z.writestr("[Content_Types].xml", '<?xml version="1.0"?><Types/>')
-        z.writestr("_rels/.rels", '<?xml version="1.0"?><Relationships/>')
-        z.writestr("word/document.xml", xml)
-        z.writestr("word/header1.xml", "<w:hdr/>")
+        for name, data in parts:
+            # A fixed timestamp: the same seeds byte for byte on every run.
+            z.writestr(zipfile.ZipInfo(name, date_time=(2024, 1, 1, 0, 0, 0)), data, compress_type=compression)
     return out.getvalue()
 
 
