@@ -16,7 +16,7 @@ WASM_SOURCES := $(shell find src data -type f) Cargo.toml Cargo.lock
 PKG := www/pkg/report_analyzer_bg.wasm
 
 .PHONY: serve test build wasm cli dist eval bench fuzz train clean bootstrap bootstrap-test \
-        test-rust test-wasm-node test-wasm-browser test-js test-e2e
+        test-rust test-wasm-node test-wasm-browser test-js test-e2e eval-lodo
 
 bootstrap:
 	@tools/bootstrap.sh build
@@ -67,15 +67,26 @@ dist: wasm
 	node tools/precompress.mjs dist
 	@echo "dist/ is ready: copy it to any static file server"
 
-## eval: the CLI on the shared samples, scored by the shared scorer
+## eval: the CLI on the shared samples (and the project's own labelled corpus), scored by the
+## shared scorer. Sentence categories here come from the embedded model, which was trained on
+## these files: `make eval-lodo` gives the honest, leave-one-document-out category figures.
 eval: cli
 	@mkdir -p target/eval
-	@for f in $(SHARED)/samples/*.txt; do \
-	  name=$$(basename $$f .txt); \
-	  ./target/release/report-analyzer analyze $$f > target/eval/$$name.json; \
+	@for g in $(SHARED)/samples/*.gold.jsonl; do \
+	  name=$$(basename $$g .gold.jsonl); \
+	  ./target/release/report-analyzer analyze $(SHARED)/samples/$$name.txt > target/eval/$$name.json; \
+	  python3 $(SHARED)/eval/score.py --gold $$g --pred target/eval/$$name.json | tail -n 1; \
 	done
-	python3 $(SHARED)/eval/score.py --all target/eval --gold-dir $(SHARED)/samples
+	@for g in tests/corpus/*.gold.jsonl; do \
+	  name=$$(basename $$g .gold.jsonl); \
+	  ./target/release/report-analyzer analyze tests/corpus/$$name.txt > target/eval/$$name.json; \
+	  python3 $(SHARED)/eval/score.py --gold $$g --pred target/eval/$$name.json --root . | tail -n 1; \
+	done
 	@python3 tools/eval_extra.py --shared $(SHARED) --pred target/eval
+
+## eval-lodo: sentence-category figures from models that never saw the document they label
+eval-lodo:
+	SHARED=$(SHARED) tools/lodo_eval.sh
 
 ## bench: speed, size and memory against jieba-wasm and native jieba-rs (prints a table)
 bench: build

@@ -45,6 +45,13 @@ fn count(hay: &str, needle: &str) -> usize {
 pub fn genre(title: &str, body: &str) -> (&'static str, Vec<Cue>) {
     let mut score = vec![0f64; GENRES.len()];
     let mut hits: Vec<Vec<Cue>> = vec![Vec::new(); GENRES.len()];
+    // A headline (no genre word in the title) over a dated lead (6月5日上午，…) is news.
+    let genre_word = ["总结", "计划", "方案", "要点", "纪要", "报告", "讲话", "通报", "通知", "意见", "述职"];
+    if !title.is_empty() && !genre_word.iter().any(|w| title.contains(w)) && news_lead(body) {
+        let bulletin = GENRES.iter().position(|g| *g == "bulletin").unwrap_or(3);
+        score[bulletin] += 2.0;
+        hits[bulletin].push(Cue { feature: "headline+dated lead".into(), weight: 2.0 });
+    }
     for (g, phrase, w) in genre_cues() {
         let n = count(body, phrase) as f64 + 3.0 * count(title, phrase) as f64;
         if n > 0.0 {
@@ -65,6 +72,17 @@ pub fn genre(title: &str, body: &str) -> (&'static str, Vec<Cue>) {
     cues.sort_by(|a, b| b.weight.total_cmp(&a.weight));
     cues.truncate(5);
     (GENRES[best], cues)
+}
+
+/// The body opens with a date (6月5日上午，…; 日前，…; 近日，…), as news items do.
+fn news_lead(body: &str) -> bool {
+    let first: String = body.chars().take(14).collect();
+    if first.starts_with("日前") || first.starts_with("近日") {
+        return true;
+    }
+    let Some(pos) = first.find('日') else { return false };
+    let head = &first[..pos];
+    head.contains('月') && head.chars().all(|c| c.is_ascii_digit() || "月年一二三四五六七八九十〇xX".contains(c))
 }
 
 /// Ranked topics (best first, at most three), scores in [0, 1] as shares of the evidence.

@@ -87,6 +87,9 @@ struct Patterns {
     org_date: Regex,
     breadcrumb: Regex,
     title_piece: Regex,
+    news_title: Regex,
+    label_heading: Regex,
+    signer: Regex,
     page_title: Regex,
     enumerated_lead: Regex,
 }
@@ -120,8 +123,14 @@ fn patterns() -> &'static Patterns {
                 "^[^,;:。!?]{{2,30}}?\\s*(?:[0-9x]{{2,4}}|{d}{{2,4}}|20xx)年(?:[0-9]{{1,2}}|{d}{{1,3}})月(?:(?:[0-9]{{1,2}}|{d}{{1,3}})日)?[。.]?$",
                 d = "[一二三四五六七八九十〇零○]"
             )),
-            breadcrumb: r(r"^(首页|主页|网站首页|当前位置|您的位置|位置)\s*[>»›/:]|(\S\s*[>»›]\s*){2,}"),
-            title_piece: r(&format!("篇{cn}$|[(][0-9]+[)]$|[(]{cn}[)]$|^关于.{{2,40}}的")),
+            breadcrumb: r(r"^(首页|主页|网站首页|当前位置|您的位置|位置)\s*[>»›/:]|(\S\s*[>»›]\s*){2,}|^[^,。]{2,20}(\s+[-|_]\s+[^,。\s]{2,20}){2,}$"),
+            title_piece: r(&format!(
+                "篇{cn}$|[(][0-9]+[)]$|[(]{cn}[)]$|^关于.{{2,40}}的|[(]第?[0-9{c}]+期[)]$|第[0-9{c}]+期$",
+                c = "一二三四五六七八九十"
+            )),
+            news_title: r("(会议|大会|座谈会|推进会|动员会|部署会|培训班|活动|仪式)(召开|举行|举办|启动|开幕|闭幕)$|^(在|于).{4,40}(上|时)的(讲话|发言|致辞)$"),
+            label_heading: r(r"^[^,;:。!?()]{2,12}[:]\s*([(][^()]*[)])?\s*[。.]?$"),
+            signer: r(r"^(述职人|报告人|汇报人|发言人|起草人|撰稿人|填报人|签发人|联系人)[:]"),
             page_title: r(r"范文|[(]\s*[0-9]+\s*篇\s*[)]|精选\s*[0-9]+\s*篇|[0-9]+篇$|大全"),
             enumerated_lead: r(&format!("^{cn}(要|是)")),
         }
@@ -141,9 +150,11 @@ struct LineLook {
     heading: Option<(u8, &'static str)>,
     title_like: Option<&'static str>,
     signoff_like: Option<&'static str>,
+    /// A blank line (or the start of the input) comes right before this line.
+    after_gap: bool,
 }
 
-fn look(chars: &[char], line: Line) -> LineLook {
+fn look(chars: &[char], line: Line, after_gap: bool) -> LineLook {
     let norm: String = chars[line.start..line.end].iter().map(|&c| fold_width(c)).collect();
     let len = line.end - line.start;
     let body: Vec<char> = norm.chars().collect();
@@ -161,6 +172,7 @@ fn look(chars: &[char], line: Line) -> LineLook {
         heading: None,
         title_like: None,
         signoff_like: None,
+        after_gap,
     };
     l.noise = noise_rule(&l);
     l.heading = heading_marker(&l.norm);
@@ -216,19 +228,30 @@ fn title_rule(l: &LineLook) -> Option<&'static str> {
         return None;
     }
     let s = l.norm.trim_end_matches(['。', '.']);
-    if l.norm.ends_with('。') || s.contains(',') || s.contains(':') {
-        // Titles carry no sentence punctuation; 关于…的通知 never ends with 。
-        if !patterns().title_piece.is_match(s) {
-            return None;
-        }
-    }
-    if patterns().title_piece.is_match(s) {
+    let p = patterns();
+    if p.title_piece.is_match(s) {
         return Some("title:pattern");
+    }
+    // Titles carry no sentence punctuation.
+    if l.norm.ends_with('。') || s.contains([',', ':', ';']) {
+        return None;
     }
     if title_suffixes().iter().any(|t| s.ends_with(t.as_str())) {
         return Some("title:suffix");
     }
+    if p.news_title.is_match(s) {
+        return Some("title:headline");
+    }
     None
+}
+
+/// Whether a title-like line opens a document here: strong patterns (关于…的, 篇三, 第6期)
+/// always do; a bare suffix (…工作计划) or a headline (…会议召开) in the middle of body text
+/// is a section heading unless a gap, page chrome or a signoff sets it apart.
+fn opens_document(l: &LineLook, previous: Option<Kind>) -> bool {
+    l.title_like == Some("title:pattern")
+        || l.after_gap
+        || matches!(previous, None | Some(Kind::Noise) | Some(Kind::Signoff) | Some(Kind::Title))
 }
 
 fn signoff_rule(l: &LineLook) -> Option<&'static str> {
@@ -243,6 +266,9 @@ fn signoff_rule(l: &LineLook) -> Option<&'static str> {
     if p.org_date.is_match(s) && !s.contains(',') {
         return Some("signoff:body+date");
     }
+    if p.signer.is_match(s) && l.len <= 20 {
+        return Some("signoff:signer");
+    }
     None
 }
 
@@ -253,38 +279,48 @@ fn looks_like_issuer(l: &LineLook) -> bool {
         "政府", "公司", "学校", "小组", "委员会", "办公室", "办事处", "居委会", "村委会", "支部",
         "（盖章）",
     ];
-    l.len <= 30
+    (l.len <= 30
         && l.inner_ends == 0
         && !l.norm.contains(',')
-        && ENDINGS.iter().any(|e| l.norm.trim_end_matches(['。', '.']).ends_with(e))
+        && ENDINGS.iter().any(|e| l.norm.trim_end_matches(['。', '.']).ends_with(e)))
+        || (patterns().signer.is_match(&l.norm) && l.len <= 20)
 }
 
 /// Splits the input (as chars) into documents and blocks.
 pub fn structure(chars: &[char]) -> Vec<DocSpan> {
-    let looks: Vec<LineLook> = lines(chars)
-        .into_iter()
-        .filter(|l| l.end > l.start)
-        .map(|l| look(chars, l))
-        .collect();
+    let mut after_gap = true;
+    let mut looks: Vec<LineLook> = Vec::new();
+    for l in lines(chars) {
+        if l.end > l.start {
+            looks.push(look(chars, l, after_gap));
+            after_gap = false;
+        } else {
+            after_gap = true;
+        }
+    }
     let n = looks.len();
     let mut kinds: Vec<(Kind, u8, String)> = Vec::with_capacity(n);
 
     // Pass 1: each line on its own and with its neighbours.
     for i in 0..n {
         let l = &looks[i];
-        let next_body = looks[i + 1..].iter().find(|x| x.noise.is_none());
-        let followed_by_body = next_body.is_some_and(|x| x.title_like.is_none());
+        let previous = kinds.iter().rev().map(|k: &(Kind, u8, String)| k.0).next();
         let decided = if let Some(rule) = l.noise {
             (Kind::Noise, 0, rule.to_string())
+        } else if l.title_like.is_some() && !opens_document(l, previous) {
+            (Kind::Heading, 1, "heading:title-like-in-body".to_string())
         } else if let Some(rule) = l.title_like {
-            if followed_by_body && next_body.is_some_and(|x| x.len >= 15 || x.heading.is_some()) {
+            if followed_by_body(&looks, i) {
                 (Kind::Title, 0, rule.to_string())
             } else {
                 // A run of titles with no body: a list of related articles.
                 (Kind::Noise, 0, "noise:title-list".to_string())
             }
+        } else if starts_after_signoff(&looks, &kinds, i) && followed_by_body(&looks, i) {
+            // A headline after a gap that follows the previous document's 落款.
+            (Kind::Title, 0, "title:after-signoff".to_string())
         } else if let Some((level, marker)) = l.heading {
-            if heading_is_short(l) && !patterns().enumerated_lead.is_match(&l.norm) {
+            if heading_is_short(l) && !patterns().enumerated_lead.is_match(&l.norm) && !is_list_item(&looks, i) {
                 (Kind::Heading, level, format!("heading:{marker}"))
             } else {
                 (Kind::Paragraph, 0, format!("paragraph:numbered-with-body({marker})"))
@@ -295,26 +331,7 @@ pub fn structure(chars: &[char]) -> Vec<DocSpan> {
         kinds.push(decided);
     }
 
-    // Pass 2: unnumbered short headings — a lone short sentence between paragraphs that the
-    // next, longer paragraph explains (news-style subheads in bulletins).
-    for i in 1..n.saturating_sub(1) {
-        if kinds[i].0 != Kind::Paragraph || kinds[i - 1].0 != Kind::Paragraph {
-            continue;
-        }
-        let l = &looks[i];
-        let next = &looks[i + 1];
-        if kinds[i + 1].0 == Kind::Paragraph
-            && (8..=24).contains(&l.len)
-            && l.inner_ends == 0
-            && !l.norm.contains([',', ';', ':', '、'])
-            && next.len >= 2 * l.len
-            && !looks[i - 1].norm.ends_with(':')
-        {
-            kinds[i] = (Kind::Heading, 1, "heading:short-unnumbered".to_string());
-        }
-    }
-
-    // Pass 3: signoffs close a document: the last body lines before the next title or the end.
+    // Pass 2: signoffs close a document: the last body lines before the next title or the end.
     let mut end = n;
     for i in (0..n).rev() {
         if kinds[i].0 == Kind::Title {
@@ -323,6 +340,42 @@ pub fn structure(chars: &[char]) -> Vec<DocSpan> {
         }
     }
     mark_signoff(&looks, &mut kinds, 0, end);
+
+    // Pass 3: unnumbered headings — a lone short phrase between paragraphs that the following
+    // text explains (news-style subheads, 存在的不足, 下步打算), and label lines that announce
+    // a list (一类单位：(90分以上)) one level below the heading above them.
+    let mut last_level = 0u8;
+    for i in 0..n {
+        match kinds[i].0 {
+            Kind::Heading => last_level = kinds[i].1,
+            Kind::Title => last_level = 0,
+            _ => {}
+        }
+        if i == 0 || i + 1 >= n || kinds[i].0 != Kind::Paragraph || kinds[i].2 != "paragraph" {
+            continue;
+        }
+        let l = &looks[i];
+        let prev_ok = matches!(kinds[i - 1].0, Kind::Paragraph | Kind::Heading | Kind::Title)
+            && ends_thought(&looks[i - 1].norm);
+        let next_long = [i + 1, i + 2]
+            .iter()
+            .filter(|&&j| j < n && kinds[j].0 == Kind::Paragraph)
+            .any(|&j| looks[j].len >= (2 * l.len).max(20));
+        if !prev_ok || !next_long || l.signoff_like.is_some() || patterns().enumerated_lead.is_match(&l.norm) {
+            continue;
+        }
+        if l.norm.trim().contains(char::is_whitespace) {
+            // 县长　赵明远: a name line, not a subhead.
+            continue;
+        }
+        if patterns().label_heading.is_match(&l.norm) && !is_salutation(&l.norm) {
+            let level = (last_level + 1).clamp(1, 4);
+            kinds[i] = (Kind::Heading, level, "heading:label".to_string());
+        } else if kinds[i - 1].0 == Kind::Paragraph && is_short_phrase(l) {
+            kinds[i] = (Kind::Heading, 1, "heading:short-unnumbered".to_string());
+            last_level = 1;
+        }
+    }
 
     // Documents: each title opens one; lines before the first title belong to the first.
     let mut docs: Vec<DocSpan> = Vec::new();
@@ -364,6 +417,66 @@ pub fn structure(chars: &[char]) -> Vec<DocSpan> {
         }
     }
     merged
+}
+
+fn starts_after_signoff(looks: &[LineLook], kinds: &[(Kind, u8, String)], i: usize) -> bool {
+    let l = &looks[i];
+    let previous = (0..i).rev().find(|&j| kinds[j].0 != Kind::Noise);
+    l.after_gap
+        && l.heading.is_none()
+        && (6..=40).contains(&l.len)
+        && !l.norm.contains([',', '。', ';', ':', '!', '?'])
+        && previous.is_some_and(|j| looks[j].signoff_like.is_some())
+}
+
+/// Among the next few body lines (past a date, speaker or addressee line), real body text comes
+/// before any other title.
+fn followed_by_body(looks: &[LineLook], i: usize) -> bool {
+    for x in looks[i + 1..].iter().filter(|x| x.noise.is_none()).take(4) {
+        if x.title_like.is_some() && x.len >= 4 && x.heading.is_none() && x.signoff_like.is_none() {
+            return false;
+        }
+        if x.len >= 15 || x.heading.is_some() {
+            return true;
+        }
+    }
+    false
+}
+
+/// A numbered line that is one item of a list of sentences: it ends like a clause (；) or a
+/// sentence with a comma inside, and the next line is its sibling with the same numbering.
+fn is_list_item(looks: &[LineLook], i: usize) -> bool {
+    let l = &looks[i];
+    let Some((level, marker)) = l.heading else { return false };
+    if l.norm.ends_with([';', '；']) {
+        return true;
+    }
+    let sentence_like = l.norm.ends_with('。') && l.norm.contains([',', '，']);
+    let sibling = |j: usize| looks.get(j).is_some_and(|x| x.heading == Some((level, marker)));
+    sentence_like && (sibling(i + 1) || (i > 0 && sibling(i - 1) && looks[i - 1].norm.ends_with([';', '；', '。'])))
+}
+
+/// The line before ends a thought (a heading or subhead cannot start mid-sentence).
+fn ends_thought(prev_norm: &str) -> bool {
+    let last = prev_norm.chars().last().unwrap_or('。');
+    ends_sentence(last) || matches!(last, ':' | '：' | '”' | '"' | '）' | ')') || !last.is_alphanumeric() && last != ',' && last != '、'
+        || prev_norm.chars().count() <= 30
+}
+
+/// 同志们：, 各位领导：, 尊敬的…： open a speech; they announce no section.
+fn is_salutation(norm: &str) -> bool {
+    let label = norm.trim_end_matches(['。', ':', '：', ' ']);
+    label.ends_with('们') || label.starts_with('各') || label.starts_with("尊敬的") || label.starts_with("亲爱的")
+        || label.ends_with("大家")
+}
+
+/// A short phrase that can stand as a subhead: no sentence inside, few commas.
+fn is_short_phrase(l: &LineLook) -> bool {
+    let terminal = l.norm.ends_with(['。', '.', '!', '?', ';']);
+    let commas = l.norm.matches([',', '、']).count();
+    l.inner_ends == 0
+        && !l.norm.contains([';', ':'])
+        && if terminal { (8..=24).contains(&l.len) && commas == 0 } else { (2..=24).contains(&l.len) && commas <= 1 }
 }
 
 fn heading_is_short(l: &LineLook) -> bool {
@@ -440,6 +553,36 @@ mod tests {
         let got = kinds_of(text);
         let kinds: Vec<&str> = got.iter().map(|g| g.1).collect();
         assert_eq!(kinds, vec!["noise", "title", "paragraph", "noise", "noise", "noise"]);
+    }
+
+    #[test]
+    fn numbered_list_items_stay_paragraphs() {
+        let got = kinds_of("会议纪要\n会议由主任主持，研究了安全生产工作。\n会议议定以下事项：\n1.由应急办牵头，10月15日前完成复查。\n2.各社区每周开展一次夜间巡查，结果报街道。\n3.新增分类垃圾桶800组；");
+        let kinds: Vec<&str> = got.iter().map(|g| g.1).collect();
+        assert_eq!(&kinds[3..], ["paragraph", "paragraph", "paragraph"]);
+    }
+
+    #[test]
+    fn subheads_labels_and_salutations() {
+        let text = "在全县经济工作会议上的讲话\n（2024年1月5日）\n县长　王某\n同志们：\n今天召开会议，主要任务是总结去年工作，部署今年任务，我讲三点意见。\n加强理论武装，筑牢思想根基\n支部严格落实三会一课制度，上半年组织集中学习12次，党员参学率达到百分之百。\n一类单位：（90分以上）\n县财政局、县教育局、县民政局、县水利局、县卫健局、县交通局。";
+        let got = kinds_of(text);
+        let kinds: Vec<(&str, u8)> = got.iter().map(|g| (g.1, g.2)).collect();
+        assert_eq!(
+            kinds,
+            vec![("title", 0), ("paragraph", 0), ("paragraph", 0), ("paragraph", 0), ("paragraph", 0),
+                 ("heading", 1), ("paragraph", 0), ("heading", 2), ("paragraph", 0)]
+        );
+    }
+
+    #[test]
+    fn a_title_suffix_inside_a_body_is_a_heading_but_a_headline_after_a_signoff_opens_a_document() {
+        let text = "三月份工作总结\n本月共检查餐饮单位46家，发现问题12个，已全部整改到位。\n下月工作计划\n一是开展学校食堂检查；二是开展小作坊专项整治。\n桃源市场监督管理所\n2024年3月29日\n\n石门镇开展环境日系列宣传活动\n6月5日上午，石门镇在镇文化广场开展环境日主题宣传活动，发放资料2000余份。";
+        let chars: Vec<char> = text.chars().collect();
+        let docs = structure(&chars);
+        assert_eq!(docs.len(), 2);
+        let first: Vec<&str> = docs[0].blocks.iter().map(|b| b.kind.id()).collect();
+        assert_eq!(first, ["title", "paragraph", "heading", "paragraph", "signoff", "signoff"]);
+        assert_eq!(docs[1].blocks[0].kind, Kind::Title);
     }
 
     #[test]
