@@ -308,9 +308,18 @@ fn round4(x: f64) -> f64 {
 fn textrank(sentences: &[Vec<String>], tf: &HashMap<&str, u64>) -> HashMap<String, f64> {
     const WINDOW: usize = 5;
     const DAMPING: f64 = 0.85;
-    let index: HashMap<&str, usize> = tf.keys().enumerate().map(|(i, &t)| (t, i)).collect();
-    let n = index.len();
-    let mut adj: Vec<HashMap<usize, f64>> = vec![HashMap::new(); n];
+    // Terms numbered by first appearance and neighbours kept in order, so that the sums run in
+    // the same order every time and the same input always gives the same ranking.
+    let mut index: HashMap<&str, usize> = HashMap::with_capacity(tf.len());
+    let mut names: Vec<&str> = Vec::with_capacity(tf.len());
+    for t in sentences.iter().flatten() {
+        index.entry(t.as_str()).or_insert_with(|| {
+            names.push(t.as_str());
+            names.len() - 1
+        });
+    }
+    let n = names.len();
+    let mut adj: Vec<std::collections::BTreeMap<usize, f64>> = vec![Default::default(); n];
     for sent in sentences {
         let ids: Vec<usize> = sent.iter().map(|t| index[t.as_str()]).collect();
         for i in 0..ids.len() {
@@ -336,10 +345,6 @@ fn textrank(sentences: &[Vec<String>], tf: &HashMap<&str, u64>) -> HashMap<Strin
             }
         }
         rank = next;
-    }
-    let mut names = vec![""; n];
-    for (&t, &i) in &index {
-        names[i] = t;
     }
     names.into_iter().zip(rank).map(|(t, r)| (t.to_string(), r)).collect()
 }

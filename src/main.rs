@@ -27,7 +27,7 @@ mod cli {
     enum Command {
         /// Print the analysis of FILE (or - for standard input) as JSON (the result contract).
         Analyze {
-            /// A UTF-8 text file, or - for standard input.
+            /// A UTF-8 text file or a .docx, or - for standard input.
             input: String,
             /// Indent the JSON.
             #[arg(long)]
@@ -112,6 +112,11 @@ mod cli {
                 _ => format!("{what}: cannot read: {e}"),
             }
         })?;
+        let what = if path == "-" { "standard input" } else { path };
+        // A .docx is a zip; an old or password-protected Word file is an OLE compound file.
+        if bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]) {
+            return report_analyzer::docx::to_text(&bytes).map_err(|e| format!("{what}: {e}"));
+        }
         let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").map(<[u8]>::to_vec).unwrap_or(bytes);
         String::from_utf8(bytes).map_err(|e| {
             format!(

@@ -3,6 +3,7 @@
 
 use crate::analyze::{self, Options};
 use js_sys::JsString;
+use wasm_bindgen::JsCast;
 use serde::Serialize;
 use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
@@ -67,12 +68,26 @@ fn options_of(options: JsValue) -> Result<Options, JsError> {
     serde_wasm_bindgen::from_value(options).map_err(|e| JsError::new(&format!("invalid options: {e}")))
 }
 
+/// The argument as a JS string, or a clear error (not a trap) for anything else.
+fn string_arg(value: &JsValue, function: &str) -> Result<JsString, JsError> {
+    value
+        .dyn_ref::<JsString>()
+        .cloned()
+        .ok_or_else(|| JsError::new(&format!("{function}() takes the text as a string")))
+}
+
 /// Analyses `text`; returns the result contract as a plain object.
 /// `options`: `{ user_words?, stop_words?, keyword_limit?, max_chars? }`.
 #[wasm_bindgen]
-pub fn analyze(text: &JsString, options: JsValue) -> Result<JsValue, JsError> {
+pub fn analyze(text: &JsValue, options: JsValue) -> Result<JsValue, JsError> {
+    let text = string_arg(text, "analyze")?;
     let options = options_of(options)?;
-    let (text, lone) = text_of(text);
+    // Refuse an oversized text before copying it into wasm memory, which never shrinks.
+    let length = text.length() as usize;
+    if length > options.max_chars {
+        return Err(JsError::new(&analyze::AnalyzeError::TooLarge { chars: length, limit: options.max_chars }.to_string()));
+    }
+    let (text, lone) = text_of(&text);
     let mut result = analyze::analyze(&text, &options, &now_ms).map_err(|e| JsError::new(&e.to_string()))?;
     if lone > 0 {
         result.warnings.insert(0, format!("{lone} lone surrogate code units were replaced by U+FFFD"));
@@ -82,16 +97,16 @@ pub fn analyze(text: &JsString, options: JsValue) -> Result<JsValue, JsError> {
 
 /// Words of `text` with part-of-speech tags and UTF-16 offsets: `[{word, start, end, tag}]`.
 #[wasm_bindgen]
-pub fn segment(text: &JsString, user_words: Option<Vec<String>>) -> Result<JsValue, JsError> {
-    let (text, _) = text_of(text);
+pub fn segment(text: &JsValue, user_words: Option<Vec<String>>) -> Result<JsValue, JsError> {
+    let (text, _) = text_of(&string_arg(text, "segment")?);
     to_js(&analyze::segment_tokens(&text, &user_words.unwrap_or_default()))
 }
 
 /// Keyword in context: every occurrence of `term` with `context` characters either side.
 /// `doc_starts` (UTF-16 starts of the documents, ascending) tags each row with its document.
 #[wasm_bindgen]
-pub fn kwic(text: &JsString, term: &str, context: Option<u32>, doc_starts: Option<Vec<f64>>) -> Result<JsValue, JsError> {
-    let (text, _) = text_of(text);
+pub fn kwic(text: &JsValue, term: &str, context: Option<u32>, doc_starts: Option<Vec<f64>>) -> Result<JsValue, JsError> {
+    let (text, _) = text_of(&string_arg(text, "kwic")?);
     let starts: Vec<u64> = doc_starts.unwrap_or_default().into_iter().map(|x| x.max(0.0) as u64).collect();
     let starts = if starts.is_empty() { vec![0] } else { starts };
     to_js(&crate::keywords::occurrences(&text, term, &starts, context.unwrap_or(20) as usize))

@@ -250,7 +250,6 @@ fn mangled_shared_sample_keeps_the_contract() {
 /// keywords.rs sums each term's neighbours in HashMap order, so near-tied terms swap places
 /// from one run to the next.
 #[test]
-#[ignore = "keyword order varies between runs (keywords.rs TextRank); run with --ignored once fixed"]
 fn same_input_same_keywords() {
     let mut runner = proptest::test_runner::TestRunner::new(config());
     let text = prop_oneof![unicode_text(), mangled_report(OWN_SNIPPET.to_string(), 40)];
