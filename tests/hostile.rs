@@ -1,6 +1,7 @@
 //! Hostile inputs: each gets a result that keeps the contract, or a clear refusal, in bounded
 //! time — never a panic, never a silently shortened text. And the CLI fails on bad files with
 //! one line on stderr and a non-zero exit, not a panic trace.
+#![cfg(not(target_arch = "wasm32"))]
 
 use report_analyzer::{analyze, AnalyzeError, Options};
 use std::time::{Duration, Instant};

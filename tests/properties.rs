@@ -1,6 +1,7 @@
 //! Properties of `analyze` on arbitrary text and on mangled real reports: no panic, and the
 //! result keeps every invariant of the contract (fuzz/invariants.rs) and is the same on
 //! every run.
+#![cfg(not(target_arch = "wasm32"))]
 
 use proptest::prelude::*;
 use proptest::test_runner::Config;
