@@ -7,7 +7,7 @@ use crate::figures;
 use crate::keywords::{self, Candidates};
 use crate::segment::{self, is_punctuation, Segmenter};
 use crate::sentences;
-use crate::structure::{self, normalize, DocSpan, Kind};
+use crate::structure::{self, fold_width, normalize, DocSpan, Kind};
 use crate::text::OffsetMap;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashSet};
@@ -199,15 +199,20 @@ fn analyze_document(
         let words = seg.words(&text);
         let mut sentences_out = Vec::new();
         let mut speaker = false;
+        let mut sent_words: Vec<&str> = Vec::new();
+        let mut sent_norm = String::new();
         for (k, (s, e)) in sentences::split(chars, b.start, b.end).into_iter().enumerate() {
             let (ls, le) = (s - b.start, e - b.start);
-            let sent_words: Vec<&str> = words
-                .iter()
-                .filter(|w| w.start >= ls && w.end <= le && !is_punctuation(w.text))
-                .map(|w| w.text)
-                .collect();
+            // Words are in order and do not overlap: the sentence's words are the run from the
+            // first that starts at or after its start, up to the first that starts at its end
+            // (a word across the boundary belongs to neither).
+            let first = words.partition_point(|w| w.start < ls);
+            let in_sentence = &words[first..first + words[first..].partition_point(|w| w.start < le)];
+            sent_words.clear();
+            sent_words.extend(in_sentence.iter().filter(|w| w.end <= le && !is_punctuation(w.text)).map(|w| w.text));
             *sinks.tokens += sent_words.len() as u64;
-            let sent_norm = normalize(&slice(s, e));
+            sent_norm.clear();
+            sent_norm.extend(chars[s..e].iter().map(|&c| fold_width(c)));
             let cx = SentenceContext {
                 text: &sent_norm,
                 words: &sent_words,
@@ -237,7 +242,7 @@ fn analyze_document(
                 cues,
             });
             // Keyword candidates, in order, for every scope this sentence belongs to.
-            for w in words.iter().filter(|w| w.start >= ls && w.end <= le) {
+            for w in in_sentence.iter().filter(|w| w.end <= le) {
                 doc_cands.push(w.text, w.tag, extra_stop);
                 sinks.all.push(w.text, w.tag, extra_stop);
                 sinks.by_category[cat].push(w.text, w.tag, extra_stop);
@@ -269,8 +274,9 @@ fn analyze_document(
             detail: d.detail,
         };
         dates.extend(figures::dates(chars, b.start, b.end).into_iter().map(entity));
-        people.extend(figures::people(chars, b.start, b.end).into_iter().map(entity));
-        organizations.extend(figures::organizations(chars, b.start, b.end).into_iter().map(entity));
+        let orgs = figures::organizations(chars, b.start, b.end);
+        people.extend(figures::people_with_organizations(chars, b.start, b.end, &orgs).into_iter().map(entity));
+        organizations.extend(orgs.into_iter().map(entity));
         blocks.push(Block {
             kind: b.kind.id().into(),
             level: b.level,

@@ -103,6 +103,20 @@ impl Segmenter {
     pub fn knows(&self, word: &str) -> bool {
         self.freq.contains_key(word)
     }
+
+    /// `knows` for a word given as chars, without allocating for short words.
+    pub fn knows_chars(&self, word: &[char]) -> bool {
+        let mut buf = [0u8; 64];
+        let mut n = 0;
+        for &c in word {
+            if n + 4 > buf.len() {
+                return self.knows(&String::from_iter(word));
+            }
+            n += c.encode_utf8(&mut buf[n..]).len();
+        }
+        // Whole chars were written, so the bytes are valid UTF-8.
+        std::str::from_utf8(&buf[..n]).is_ok_and(|w| self.knows(w))
+    }
 }
 
 /// Frequency given to lexicon and user words without one: high enough that jieba keeps them
@@ -114,6 +128,11 @@ static BASE: OnceLock<Arc<Segmenter>> = OnceLock::new();
 thread_local! {
     /// The last segmenter built with user words, keyed by those words.
     static WITH_USER_WORDS: RefCell<Option<(Vec<String>, Arc<Segmenter>)>> = const { RefCell::new(None) };
+}
+
+/// The shared segmenter without user words, built on first use (no reference count to bump).
+pub fn base() -> &'static Segmenter {
+    BASE.get_or_init(|| Arc::new(Segmenter::build(&[])))
 }
 
 /// The shared segmenter, built on first use; with user words, a copy that knows them

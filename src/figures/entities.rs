@@ -79,7 +79,7 @@ pub fn organizations(chars: &[char], start: usize, end: usize) -> Vec<EntitySpan
 
 /// 局面, 办理, 部署, 所有: the suffix char starts another word, so it is no suffix.
 fn glued_to_next_word(chars: &[char], e: usize, end: usize) -> bool {
-    e < end && is_cjk(chars[e]) && segment::segmenter(&[]).knows(&String::from_iter([chars[e - 1], chars[e]]))
+    e < end && is_cjk(chars[e]) && segment::base().knows_chars(&chars[e - 1..=e])
 }
 
 /// 干部, 格局, 有所: a one-char suffix that ends an ordinary word is no suffix (县委 is: 县 is
@@ -91,7 +91,7 @@ fn glued_to_previous_word(chars: &[char], start: usize, s: usize, e: usize) -> b
         return false;
     }
     let word = [chars[s - 1], chars[s]];
-    !t.dictionary_organisations.at(&word, 0, 2).is_some() && segment::segmenter(&[]).knows(&String::from_iter(word))
+    !t.dictionary_organisations.at(&word, 0, 2).is_some() && segment::base().knows_chars(&word)
 }
 
 /// Where the organisation whose suffix starts at `suffix` begins, if it names a place: the
@@ -125,7 +125,7 @@ fn organisation_start(chars: &[char], start: usize, suffix: usize) -> Option<usi
 fn place_name_start(chars: &[char], window: usize, marker: usize) -> usize {
     let t = tables();
     let text: String = chars[window..marker].iter().collect();
-    let seg = segment::segmenter(&[]);
+    let seg = segment::base();
     let words = seg.words(&text);
     let mut name_start = marker;
     for w in words.iter().rev() {
@@ -177,7 +177,12 @@ fn longest_first(mut spans: Vec<(usize, usize)>) -> Vec<(usize, usize)> {
 
 /// People named with a title in `chars[start..end]`; `detail` is the title as written.
 pub fn people(chars: &[char], start: usize, end: usize) -> Vec<EntitySpan> {
-    let orgs = organizations(chars, start, end);
+    people_with_organizations(chars, start, end, &organizations(chars, start, end))
+}
+
+/// `people`, given `organizations(chars, start, end)` (so a caller that wants both finds the
+/// organisations once).
+pub fn people_with_organizations(chars: &[char], start: usize, end: usize, orgs: &[EntitySpan]) -> Vec<EntitySpan> {
     let mut out: Vec<EntitySpan> = Vec::new();
     let mut k = start;
     while k < end {
@@ -186,7 +191,7 @@ pub fn people(chars: &[char], start: usize, end: usize) -> Vec<EntitySpan> {
             continue;
         };
         if let Some(name_end) = name_after(chars, title_end, end) {
-            let title_start = title_phrase_start(chars, start, k, &orgs);
+            let title_start = title_phrase_start(chars, start, k, orgs);
             let mut person_end = name_end;
             if chars[..end].get(name_end..name_end + 2) == Some(&['同', '志'][..]) {
                 person_end += 2;
@@ -259,7 +264,7 @@ fn name_char(chars: &[char], i: usize) -> bool {
 
 /// A dictionary word inside the candidate that is no name (书记高度重视 → 高度).
 fn holds_common_word(name: &[char]) -> bool {
-    let seg = segment::segmenter(&[]);
+    let seg = segment::base();
     let text: String = name.iter().collect();
     seg.words(&text)
         .iter()

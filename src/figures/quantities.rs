@@ -248,7 +248,7 @@ fn approximator_before(chars: &[char], i: usize, start: usize, bare_magnitude: b
     let glued = len == 1
         && i >= start + 2
         && crate::text::is_cjk(chars[i - 2])
-        && crate::segment::segmenter(&[]).knows(&String::from_iter(&chars[i - 2..i]));
+        && crate::segment::base().knows_chars(&chars[i - 2..i]);
     (!glued).then_some(len)
 }
 

@@ -1,9 +1,17 @@
 //! The word tables under data/: `[section]` headers, one entry a line, `#` comments.
 
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
 /// A set of entries that matches the longest one at a position.
 pub struct Words {
     /// Longest first, so the first match is the longest.
     entries: Vec<Vec<char>>,
+    /// Indices into `entries` (longest first) by first char, and by last char.
+    by_first: HashMap<char, Vec<u32>, BuildHasherDefault<CharHasher>>,
+    by_last: HashMap<char, Vec<u32>, BuildHasherDefault<CharHasher>>,
+    /// An empty entry matches everywhere, with length 0, after every longer entry.
+    has_empty: bool,
 }
 
 impl Words {
@@ -11,7 +19,19 @@ impl Words {
         let mut entries: Vec<Vec<char>> = entries.into_iter().map(|e| e.chars().collect()).collect();
         entries.sort_by_key(|e| std::cmp::Reverse(e.len()));
         entries.dedup();
-        Words { entries }
+        let mut by_first: HashMap<char, Vec<u32>, BuildHasherDefault<CharHasher>> = HashMap::default();
+        let mut by_last: HashMap<char, Vec<u32>, BuildHasherDefault<CharHasher>> = HashMap::default();
+        let mut has_empty = false;
+        for (k, e) in entries.iter().enumerate() {
+            match (e.first(), e.last()) {
+                (Some(&f), Some(&l)) => {
+                    by_first.entry(f).or_default().push(k as u32);
+                    by_last.entry(l).or_default().push(k as u32);
+                }
+                _ => has_empty = true,
+            }
+        }
+        Words { entries, by_first, by_last, has_empty }
     }
 
     /// The entries of one `[section]` of a table file.
@@ -20,19 +40,56 @@ impl Words {
     }
 
     /// Length of the longest entry that starts at `i` and ends by `end`.
+    #[inline]
     pub fn at(&self, chars: &[char], i: usize, end: usize) -> Option<usize> {
-        self.entries
-            .iter()
-            .find(|e| i + e.len() <= end && chars[i..i + e.len()] == e[..])
-            .map(Vec::len)
+        let found = if i < end && i < chars.len() {
+            self.by_first.get(&chars[i]).and_then(|ks| {
+                ks.iter()
+                    .map(|&k| &self.entries[k as usize])
+                    .find(|e| i + e.len() <= end && chars[i..i + e.len()] == e[..])
+                    .map(Vec::len)
+            })
+        } else {
+            None
+        };
+        found.or(if self.has_empty { Some(0) } else { None })
     }
 
     /// Length of the longest entry that ends at `i` and starts at or after `start`.
+    #[inline]
     pub fn ending_at(&self, chars: &[char], i: usize, start: usize) -> Option<usize> {
-        self.entries
-            .iter()
-            .find(|e| e.len() <= i.saturating_sub(start) && chars[i - e.len()..i] == e[..])
-            .map(Vec::len)
+        let found = if i > start && i > 0 {
+            self.by_last.get(&chars[i - 1]).and_then(|ks| {
+                ks.iter()
+                    .map(|&k| &self.entries[k as usize])
+                    .find(|e| e.len() <= i - start && chars[i - e.len()..i] == e[..])
+                    .map(Vec::len)
+            })
+        } else {
+            None
+        };
+        found.or(if self.has_empty { Some(0) } else { None })
+    }
+}
+
+/// A hasher for `char` keys: one multiply (the keys are table entries' first and last chars).
+#[derive(Default, Clone, Copy)]
+pub struct CharHasher(u64);
+
+impl Hasher for CharHasher {
+    #[inline]
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0.rotate_left(5) ^ b as u64).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        }
+    }
+    #[inline]
+    fn write_u32(&mut self, i: u32) {
+        self.0 = (self.0 ^ i as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    }
+    #[inline]
+    fn finish(&self) -> u64 {
+        self.0 ^ (self.0 >> 29)
     }
 }
 
