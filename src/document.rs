@@ -2,6 +2,7 @@
 //! ranked topics from topic vocabulary. Both report the cues that decided them.
 
 use crate::contract::{Cue, Label, GENRES, TOPICS};
+use aho_corasick::AhoCorasick;
 use crate::structure::normalize;
 use std::sync::OnceLock;
 
@@ -23,22 +24,70 @@ fn weighted_table(text: &str, ids: &[&str]) -> Vec<(usize, String, f64)> {
         .collect()
 }
 
-fn genre_cues() -> &'static [(usize, String, f64)] {
-    static T: OnceLock<Vec<(usize, String, f64)>> = OnceLock::new();
-    T.get_or_init(|| weighted_table(GENRE_CUES, &GENRES))
+/// A weighted table with an automaton over its phrases: a text is searched once for all of them.
+struct Table {
+    rows: Vec<(usize, String, f64)>,
+    /// Pattern `k` of the automaton is `phrases[k]`; `row_phrase[r]` is row `r`'s pattern.
+    automaton: Option<AhoCorasick>,
+    row_phrase: Vec<Option<usize>>,
+    n_phrases: usize,
 }
 
-fn topic_terms() -> &'static [(usize, String, f64)] {
-    static T: OnceLock<Vec<(usize, String, f64)>> = OnceLock::new();
-    T.get_or_init(|| weighted_table(TOPIC_TERMS, &TOPICS))
-}
-
-fn count(hay: &str, needle: &str) -> usize {
-    if needle.is_empty() {
-        0
-    } else {
-        hay.matches(needle).count()
+impl Table {
+    fn new(rows: Vec<(usize, String, f64)>) -> Table {
+        let mut phrases: Vec<&str> = Vec::new();
+        let mut row_phrase = Vec::with_capacity(rows.len());
+        for (_, phrase, _) in &rows {
+            if phrase.is_empty() {
+                row_phrase.push(None);
+                continue;
+            }
+            let k = phrases.iter().position(|p| p == phrase).unwrap_or_else(|| {
+                phrases.push(phrase);
+                phrases.len() - 1
+            });
+            row_phrase.push(Some(k));
+        }
+        let n_phrases = phrases.len();
+        let automaton = (!phrases.is_empty()).then(|| AhoCorasick::new(&phrases).expect("phrase table builds"));
+        Table { rows, automaton, row_phrase, n_phrases }
     }
+
+    /// Non-overlapping occurrences of each phrase in `hay`, as `str::matches(..).count()`
+    /// counts them: per phrase, the earliest occurrence, then the next that starts after it.
+    fn counts(&self, hay: &str) -> Vec<usize> {
+        let mut n = vec![0usize; self.n_phrases];
+        let Some(ac) = &self.automaton else { return n };
+        let mut next_free = vec![0usize; self.n_phrases];
+        for m in ac.find_overlapping_iter(hay) {
+            let k = m.pattern().as_usize();
+            if m.start() >= next_free[k] {
+                n[k] += 1;
+                next_free[k] = m.end();
+            }
+        }
+        n
+    }
+
+    /// Rows with how often each one's phrase occurs in `body` and in `title`.
+    fn rows_counted(&self, title: &str, body: &str) -> impl Iterator<Item = (&(usize, String, f64), usize, usize)> {
+        let in_body = self.counts(body);
+        let in_title = self.counts(title);
+        self.rows.iter().zip(&self.row_phrase).map(move |(row, k)| match k {
+            Some(k) => (row, in_body[*k], in_title[*k]),
+            None => (row, 0, 0),
+        })
+    }
+}
+
+fn genre_cues() -> &'static Table {
+    static T: OnceLock<Table> = OnceLock::new();
+    T.get_or_init(|| Table::new(weighted_table(GENRE_CUES, &GENRES)))
+}
+
+fn topic_terms() -> &'static Table {
+    static T: OnceLock<Table> = OnceLock::new();
+    T.get_or_init(|| Table::new(weighted_table(TOPIC_TERMS, &TOPICS)))
 }
 
 /// Genre of a document from its (width-folded) title and body, with the cues that decided it.
@@ -52,8 +101,8 @@ pub fn genre(title: &str, body: &str) -> (&'static str, Vec<Cue>) {
         score[bulletin] += 2.0;
         hits[bulletin].push(Cue { feature: "headline+dated lead".into(), weight: 2.0 });
     }
-    for (g, phrase, w) in genre_cues() {
-        let n = count(body, phrase) as f64 + 3.0 * count(title, phrase) as f64;
+    for ((g, phrase, w), in_body, in_title) in genre_cues().rows_counted(title, body) {
+        let n = in_body as f64 + 3.0 * in_title as f64;
         if n > 0.0 {
             // Diminishing returns: a cue repeated ten times is not ten cues.
             let s = w * (1.0 + n).ln();
@@ -89,8 +138,8 @@ fn news_lead(body: &str) -> bool {
 pub fn topics(title: &str, body: &str) -> Vec<Label> {
     let mut score = vec![0f64; TOPICS.len()];
     let mut hits: Vec<Vec<Cue>> = vec![Vec::new(); TOPICS.len()];
-    for (t, term, w) in topic_terms() {
-        let n = count(body, term) as f64 + 2.0 * count(title, term) as f64;
+    for ((t, term, w), in_body, in_title) in topic_terms().rows_counted(title, body) {
+        let n = in_body as f64 + 2.0 * in_title as f64;
         if n > 0.0 {
             let s = w * (1.0 + n).ln();
             score[*t] += s;

@@ -3,6 +3,7 @@
 //! can say why a line was read as it was.
 
 use crate::text::{ends_sentence, lines, Line};
+use aho_corasick::AhoCorasick;
 use regex_lite::Regex;
 use std::sync::OnceLock;
 
@@ -55,9 +56,10 @@ fn table(text: &'static str) -> Vec<String> {
         .collect()
 }
 
-fn noise_cues() -> &'static [String] {
-    static T: OnceLock<Vec<String>> = OnceLock::new();
-    T.get_or_init(|| table(NOISE_CUES))
+/// The noise cues as one automaton: a line is searched once, not once per cue.
+fn noise_cues() -> &'static AhoCorasick {
+    static T: OnceLock<AhoCorasick> = OnceLock::new();
+    T.get_or_init(|| AhoCorasick::new(table(NOISE_CUES).iter().filter(|c| !c.is_empty())).expect("noise cues build"))
 }
 
 fn title_suffixes() -> &'static [String] {
@@ -184,28 +186,36 @@ fn look(chars: &[char], line: Line, after_gap: bool) -> LineLook {
 fn noise_rule(l: &LineLook) -> Option<&'static str> {
     let p = patterns();
     let s = &l.norm;
-    if p.markup.is_match(s) {
+    // Each pattern runs only on lines holding the literals every one of its matches holds
+    // (regex-lite has no prefilter of its own and would scan every line).
+    let markup_chars = s.contains(['<', '&', '{', '}']) || s.contains("-->") || s.contains("data:");
+    if markup_chars && p.markup.is_match(s) {
         return Some("noise:markup");
     }
     // Body text can mention a web address; a line that is mostly an address is chrome.
-    if p.url.is_match(s) && (l.len < 120 || s.starts_with('【') || s.starts_with('[')) {
+    let url_chars = s.contains('.') || s.contains("://");
+    if url_chars && p.url.is_match(s) && (l.len < 120 || s.starts_with('【') || s.starts_with('[')) {
         return Some("noise:url");
     }
-    if p.breadcrumb.is_match(s) {
+    let breadcrumb_chars = s.contains(['>', '»', '›', '-', '|', '_']) || s.starts_with(BREADCRUMB_STARTS);
+    if breadcrumb_chars && p.breadcrumb.is_match(s) {
         return Some("noise:breadcrumb");
     }
     if s.ends_with("......") || s.ends_with("……") || s.ends_with("...") || s.ends_with('…') {
         return Some("noise:teaser");
     }
-    if let Some(m) = p.timestamp.find(s) {
-        if m.start() == 0 && s.chars().count() < 60 {
-            return Some("noise:timestamp");
+    if s.starts_with(|c: char| c.is_ascii_digit()) {
+        if let Some(m) = p.timestamp.find(s) {
+            if m.start() == 0 && s.chars().count() < 60 {
+                return Some("noise:timestamp");
+            }
         }
     }
-    if noise_cues().iter().any(|c| s.contains(c.as_str())) {
+    if noise_cues().is_match(s.as_str()) {
         return Some("noise:cue");
     }
-    if p.page_title.is_match(s) && l.len <= 40 && l.inner_ends == 0 {
+    let page_title_chars = s.contains("范文") || s.contains('篇') || s.contains("大全");
+    if page_title_chars && p.page_title.is_match(s) && l.len <= 40 && l.inner_ends == 0 {
         return Some("noise:page-title");
     }
     // Debris: a line of symbols only (a stray `。`, a rule of dashes).
@@ -215,7 +225,20 @@ fn noise_rule(l: &LineLook) -> Option<&'static str> {
     None
 }
 
+/// First chars of the breadcrumb pattern's first alternative (首页, 主页, 网站首页, 当前位置, 您的位置, 位置).
+const BREADCRUMB_STARTS: [char; 6] = ['首', '主', '网', '当', '您', '位'];
+
+/// A char that can open a heading marker (every heading pattern is anchored at the start).
+fn may_open_heading(c: char) -> bool {
+    c.is_ascii_digit()
+        || matches!(c, '第' | '(' | '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十' | '百' | '零' | '〇')
+        || ('①'..='⑳').contains(&c)
+}
+
 fn heading_marker(norm: &str) -> Option<(u8, &'static str)> {
+    if !norm.starts_with(may_open_heading) {
+        return None;
+    }
     patterns()
         .heading
         .iter()
