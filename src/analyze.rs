@@ -230,7 +230,8 @@ fn analyze_document(
                 cat = 0;
                 confidence = 1.0;
             }
-            if ["强调", "要求", "指出", "提出"].iter().any(|v| sent_norm.contains(v)) {
+            // 强调, 要求, 指出, 提出 (width folding leaves CJK alone: the raw chars will do).
+            if chars[s..e].windows(2).any(|p| matches!(p, ['强', '调'] | ['要', '求'] | ['指' | '提', '出'])) {
                 speaker = true;
             }
             previous = Some(cat);

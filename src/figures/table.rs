@@ -12,6 +12,24 @@ pub struct Words {
     by_last: HashMap<char, Vec<u32>, BuildHasherDefault<CharHasher>>,
     /// An empty entry matches everywhere, with length 0, after every longer entry.
     has_empty: bool,
+    /// Bit `c % FILTER_BITS` set for every first (`first_bits`) and last (`last_bits`) char:
+    /// most chars of a text start and end no entry, and are turned away without hashing.
+    first_bits: [u64; FILTER_WORDS],
+    last_bits: [u64; FILTER_WORDS],
+}
+
+const FILTER_BITS: usize = 4096;
+const FILTER_WORDS: usize = FILTER_BITS / 64;
+
+#[inline]
+fn bit(bits: &[u64; FILTER_WORDS], c: char) -> bool {
+    let k = c as usize % FILTER_BITS;
+    bits[k / 64] & (1 << (k % 64)) != 0
+}
+
+fn set_bit(bits: &mut [u64; FILTER_WORDS], c: char) {
+    let k = c as usize % FILTER_BITS;
+    bits[k / 64] |= 1 << (k % 64);
 }
 
 impl Words {
@@ -22,16 +40,20 @@ impl Words {
         let mut by_first: HashMap<char, Vec<u32>, BuildHasherDefault<CharHasher>> = HashMap::default();
         let mut by_last: HashMap<char, Vec<u32>, BuildHasherDefault<CharHasher>> = HashMap::default();
         let mut has_empty = false;
+        let mut first_bits = [0u64; FILTER_WORDS];
+        let mut last_bits = [0u64; FILTER_WORDS];
         for (k, e) in entries.iter().enumerate() {
             match (e.first(), e.last()) {
                 (Some(&f), Some(&l)) => {
                     by_first.entry(f).or_default().push(k as u32);
                     by_last.entry(l).or_default().push(k as u32);
+                    set_bit(&mut first_bits, f);
+                    set_bit(&mut last_bits, l);
                 }
                 _ => has_empty = true,
             }
         }
-        Words { entries, by_first, by_last, has_empty }
+        Words { entries, by_first, by_last, has_empty, first_bits, last_bits }
     }
 
     /// The entries of one `[section]` of a table file.
@@ -42,7 +64,7 @@ impl Words {
     /// Length of the longest entry that starts at `i` and ends by `end`.
     #[inline]
     pub fn at(&self, chars: &[char], i: usize, end: usize) -> Option<usize> {
-        let found = if i < end && i < chars.len() {
+        let found = if i < end && i < chars.len() && bit(&self.first_bits, chars[i]) {
             self.by_first.get(&chars[i]).and_then(|ks| {
                 ks.iter()
                     .map(|&k| &self.entries[k as usize])
@@ -58,7 +80,7 @@ impl Words {
     /// Length of the longest entry that ends at `i` and starts at or after `start`.
     #[inline]
     pub fn ending_at(&self, chars: &[char], i: usize, start: usize) -> Option<usize> {
-        let found = if i > start && i > 0 {
+        let found = if i > start && i > 0 && bit(&self.last_bits, chars[i - 1]) {
             self.by_last.get(&chars[i - 1]).and_then(|ks| {
                 ks.iter()
                     .map(|&k| &self.entries[k as usize])
