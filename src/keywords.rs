@@ -32,6 +32,12 @@ fn content_tag(tag: &str) -> bool {
 }
 
 const SURNAMES: &str = include_str!("../data/surnames.txt");
+const GENERIC_NOUNS: &str = include_str!("../data/generic-nouns.txt");
+
+fn generic_nouns() -> &'static HashSet<&'static str> {
+    static S: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    S.get_or_init(|| word_set(GENERIC_NOUNS))
+}
 
 /// A three-character word the table does not know that starts with a surname is, in a report,
 /// almost always a person's name (陈俊祥, 钟雪莲).
@@ -267,9 +273,9 @@ pub fn rank_in(cands: &Candidates, seg: &Segmenter, limit: usize, spread: Option
         .iter()
         .map(|(&t, &c)| {
             // Longer terms are more specific than the IDF table alone knows.
-            let len_bonus = 1.0 + 0.1 * (t.chars().count().min(6) as f64 - 2.0);
+            let len_bonus = 1.0 + 0.35 * (t.chars().count().min(8) as f64 - 2.0);
             let spread = spread.map_or(1.0, |s| s.factor(t));
-            let pos = if verbs.contains(t) { 0.5 } else { 1.0 };
+            let pos = if verbs.contains(t) || generic_nouns().contains(t) { 0.5 } else { 1.0 };
             (t, (c as f64 / total as f64) * seg.idf(t) * len_bonus * spread * pos)
         })
         .collect();
