@@ -4,7 +4,8 @@
 
 use crate::contract::{Keyword, Occurrence};
 use crate::segment::Segmenter;
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap, FxHashSet};
+use std::collections::HashSet;
 use std::sync::OnceLock;
 
 const STOP_WORDS: &str = include_str!("../data/stopwords.txt");
@@ -54,22 +55,25 @@ fn looks_like_name(term: &str, tag: &str) -> bool {
     tag == "x" && term.chars().count() == 3 && term.chars().next().is_some_and(|c| first.contains(&c))
 }
 
-/// One token of a scope's text as seen by keyword extraction.
-#[derive(Clone)]
-struct Tok {
-    text: String,
+/// What keyword extraction needs to know of a word, decided once per distinct word.
+#[derive(Clone, Copy)]
+struct Flags {
     /// Can stand as a keyword on its own.
     candidate: bool,
     /// Can sit inside a discovered term (a CJK word that is not a function word).
     joinable: bool,
-    /// Can end a discovered term (a noun, a verbal noun or an unknown word).
+    /// Can start or end a discovered term (a noun, a verbal noun, an unknown word).
     nounish: bool,
+    chars: u8,
 }
 
 /// The words of one scope (the whole paste, a document, a category), in text order, with
-/// sentence breaks, so that both ranking and new-term discovery can see adjacency.
+/// sentence breaks, so that both ranking and new-term discovery can see adjacency. Words are
+/// interned: each distinct word is stored once and the text is a sequence of ids.
 pub struct Candidates {
-    sentences: Vec<Vec<Tok>>,
+    ids: FxHashMap<Box<str>, u32>,
+    words: Vec<(Box<str>, Flags)>,
+    sentences: Vec<Vec<u32>>,
 }
 
 impl Default for Candidates {
@@ -80,15 +84,28 @@ impl Default for Candidates {
 
 impl Candidates {
     pub fn new() -> Self {
-        Candidates { sentences: vec![Vec::new()] }
+        Candidates { ids: FxHashMap::default(), words: Vec::new(), sentences: vec![Vec::new()] }
     }
 
     pub fn push(&mut self, term: &str, tag: &str, extra_stop: &HashSet<String>) {
-        let candidate = is_candidate(term, tag, extra_stop) && !looks_like_name(term, tag);
-        let joinable = term.chars().all(crate::text::is_cjk) && !stop_words_general().contains(term);
+        let id = match self.ids.get(term) {
+            Some(&id) => id,
+            None => {
+                let candidate = is_candidate(term, tag, extra_stop) && !looks_like_name(term, tag);
+                let flags = Flags {
+                    candidate,
+                    joinable: term.chars().all(crate::text::is_cjk) && !stop_words_general().contains(term),
+                    nounish: candidate && (tag.starts_with('n') || matches!(tag, "vn" | "x" | "j" | "l")),
+                    chars: term.chars().count().min(255) as u8,
+                };
+                let id = self.words.len() as u32;
+                self.words.push((term.into(), flags));
+                self.ids.insert(term.into(), id);
+                id
+            }
+        };
         if let Some(s) = self.sentences.last_mut() {
-            let nounish = candidate && (tag.starts_with('n') || matches!(tag, "vn" | "x" | "j" | "l"));
-            s.push(Tok { text: term.to_string(), candidate, joinable, nounish });
+            s.push(id);
         }
     }
 
@@ -98,105 +115,73 @@ impl Candidates {
         }
     }
 
-    /// Terms that only ever occur as plain verbs (开展-like actions rank below things).
-    fn verbs(&self) -> HashSet<&str> {
-        let mut nounish: HashSet<&str> = HashSet::new();
-        let mut all: HashSet<&str> = HashSet::new();
-        for t in self.sentences.iter().flatten().filter(|t| t.candidate) {
-            all.insert(&t.text);
-            if t.nounish {
-                nounish.insert(&t.text);
-            }
-        }
-        all.difference(&nounish).copied().collect()
-    }
-
-    /// Candidate terms per sentence, with the discovered multi-word terms merged.
-    fn terms(&self, phrases: &HashSet<String>) -> Vec<Vec<String>> {
-        let mut out = Vec::with_capacity(self.sentences.len());
-        for sent in &self.sentences {
-            let mut terms = Vec::new();
-            let mut i = 0;
-            while i < sent.len() {
-                let merged = (2..=MAX_PHRASE_WORDS).rev().find_map(|n| {
-                    let w = sent.get(i..i + n)?;
-                    let joined: String = w.iter().map(|t| t.text.as_str()).collect();
-                    phrases.contains(&joined).then_some((n, joined))
-                });
-                match merged {
-                    Some((n, joined)) => {
-                        terms.push(joined);
-                        i += n;
-                    }
-                    None => {
-                        if sent[i].candidate {
-                            terms.push(sent[i].text.clone());
-                        }
-                        i += 1;
-                    }
-                }
-            }
-            out.push(terms);
-        }
-        out
+    fn flags(&self, id: u32) -> Flags {
+        self.words[id as usize].1
     }
 }
 
 const MAX_PHRASE_WORDS: usize = 4;
 
+/// A run of 2–4 word ids, as a fixed-size key (no allocation per window).
+type Run = ([u32; MAX_PHRASE_WORDS], u8);
+
+fn run_key(w: &[u32]) -> Run {
+    let mut key = [u32::MAX; MAX_PHRASE_WORDS];
+    key[..w.len()].copy_from_slice(w);
+    (key, w.len() as u8)
+}
+
 /// New-term discovery: runs of 2–4 adjacent words that recur in this text and hold together —
 /// most occurrences of a part fall inside the run (cohesion, a PMI-like ratio) and the run is
 /// not always the fragment of a longer one (boundary freedom) — become one term (创卫 + 领导小组,
-/// 健康教育 + 宣传栏). Starts and ends on a content word, 3–10 characters.
-fn discover_phrases(c: &Candidates) -> HashSet<String> {
-    let mut word_count: HashMap<&str, u32> = HashMap::new();
-    let mut runs: HashMap<String, (u32, usize)> = HashMap::new();
+/// 健康教育 + 宣传栏). Starts and ends on a content noun, 3–10 characters.
+fn discover_phrases(c: &Candidates) -> FxHashSet<Run> {
+    let mut word_count = vec![0u32; c.words.len()];
+    let mut runs: FxHashMap<Run, u32> = FxHashMap::default();
+    let eligible = |w: &[u32]| {
+        let chars: usize = w.iter().map(|&t| c.flags(t).chars as usize).sum();
+        c.flags(w[0]).nounish && c.flags(w[w.len() - 1]).nounish && (3..=10).contains(&chars)
+    };
     for sent in &c.sentences {
-        for t in sent {
-            *word_count.entry(t.text.as_str()).or_default() += 1;
+        for &t in sent {
+            word_count[t as usize] += 1;
         }
         for i in 0..sent.len() {
             for n in 2..=MAX_PHRASE_WORDS {
                 let Some(w) = sent.get(i..i + n) else { break };
-                if !w.iter().all(|t| t.joinable) || !w[0].nounish || !w[n - 1].nounish {
-                    if !w.iter().all(|t| t.joinable) {
-                        break;
-                    }
-                    continue;
+                if !c.flags(w[n - 1]).joinable || !c.flags(w[0]).joinable {
+                    break;
                 }
-                let joined: String = w.iter().map(|t| t.text.as_str()).collect();
-                let len = joined.chars().count();
-                if (3..=10).contains(&len) {
-                    runs.entry(joined).or_insert((0, i)).0 += 1;
+                if eligible(w) {
+                    *runs.entry(run_key(w)).or_default() += 1;
                 }
             }
         }
     }
-    let mut found: HashSet<String> = HashSet::new();
+    let mut found: FxHashSet<Run> = FxHashSet::default();
     for sent in &c.sentences {
         for i in 0..sent.len() {
             for n in 2..=MAX_PHRASE_WORDS {
                 let Some(w) = sent.get(i..i + n) else { break };
-                let joined: String = w.iter().map(|t| t.text.as_str()).collect();
-                let Some(&(count, _)) = runs.get(&joined) else { continue };
-                if count < 2 || found.contains(&joined) {
+                let key = run_key(w);
+                let Some(&count) = runs.get(&key) else { continue };
+                if count < 2 || found.contains(&key) {
                     continue;
                 }
                 let cohesion = w
                     .iter()
-                    .filter(|t| t.candidate)
-                    .map(|t| count as f64 / word_count[t.text.as_str()] as f64)
+                    .filter(|&&t| c.flags(t).candidate)
+                    .map(|&t| count as f64 / word_count[t as usize] as f64)
                     .fold(0.0, f64::max);
                 // A run always embedded in the same longer run is only its fragment.
-                let fragment = [sent.get(i..i + n + 1), i.checked_sub(1).and_then(|s| sent.get(s..i + n))]
+                let longer = [sent.get(i..i + n + 1), i.checked_sub(1).and_then(|s| sent.get(s..i + n))];
+                let fragment = longer
                     .into_iter()
                     .flatten()
-                    .any(|longer| {
-                        let l: String = longer.iter().map(|t| t.text.as_str()).collect();
-                        runs.get(&l).is_some_and(|&(lc, _)| lc == count)
-                    });
+                    .filter(|l| l.len() <= MAX_PHRASE_WORDS)
+                    .any(|l| runs.get(&run_key(l)) == Some(&count));
                 if cohesion >= 0.5 && !fragment {
-                    found.insert(joined);
+                    found.insert(key);
                 }
             }
         }
@@ -219,77 +204,81 @@ fn stop_words_general() -> &'static HashSet<&'static str> {
     S.get_or_init(|| word_set(STOP_WORDS))
 }
 
-/// How widely each term is spread over the documents of the paste: terms found in every
-/// document (社区 in a binder of community reports) say less about any one of them.
-pub struct Spread {
-    documents: usize,
-    df: HashMap<String, u32>,
-}
-
-impl Spread {
-    pub fn new(per_document: &[&Candidates]) -> Spread {
-        let mut df: HashMap<String, u32> = HashMap::new();
-        for c in per_document {
-            let mut seen: HashSet<&str> = HashSet::new();
-            for t in c.sentences.iter().flatten().filter(|t| t.candidate) {
-                if seen.insert(t.text.as_str()) {
-                    *df.entry(t.text.clone()).or_default() += 1;
+/// Ranks the candidates of one scope and keeps the best `limit`.
+pub fn rank(cands: &Candidates, seg: &Segmenter, limit: usize) -> Vec<Keyword> {
+    let phrases = discover_phrases(cands);
+    // Term ids: word ids, then one id per discovered phrase.
+    let mut phrase_ids: FxHashMap<Run, u32> = FxHashMap::default();
+    let mut names: Vec<String> = Vec::new();
+    let base = cands.words.len() as u32;
+    let mut sentences: Vec<Vec<u32>> = Vec::with_capacity(cands.sentences.len());
+    for sent in &cands.sentences {
+        let mut terms = Vec::new();
+        let mut i = 0;
+        while i < sent.len() {
+            let merged = (2..=MAX_PHRASE_WORDS).rev().find_map(|n| {
+                let w = sent.get(i..i + n)?;
+                let key = run_key(w);
+                phrases.contains(&key).then_some((n, key))
+            });
+            match merged {
+                Some((n, key)) => {
+                    let id = *phrase_ids.entry(key).or_insert_with(|| {
+                        names.push(sent[i..i + n].iter().map(|&t| &*cands.words[t as usize].0).collect());
+                        base + names.len() as u32 - 1
+                    });
+                    terms.push(id);
+                    i += n;
+                }
+                None => {
+                    if cands.flags(sent[i]).candidate {
+                        terms.push(sent[i]);
+                    }
+                    i += 1;
                 }
             }
         }
-        Spread { documents: per_document.len(), df }
+        sentences.push(terms);
     }
-
-    /// 1 for a term in one document, down to 0.4 for a term in all of them (3+ documents).
-    fn factor(&self, term: &str) -> f64 {
-        if self.documents < 3 {
-            return 1.0;
+    let text_of = |id: u32| -> &str {
+        if id < base {
+            &cands.words[id as usize].0
+        } else {
+            &names[(id - base) as usize]
         }
-        let df = self.df.get(term).copied().unwrap_or(1).max(1) as f64;
-        let n = self.documents as f64;
-        1.0 - 0.6 * ((df - 1.0) / (n - 1.0)).clamp(0.0, 1.0)
+    };
+    let mut tf = vec![0u64; base as usize + names.len()];
+    for &t in sentences.iter().flatten() {
+        tf[t as usize] += 1;
     }
-}
-
-/// Ranks the candidates of one scope and keeps the best `limit`.
-pub fn rank(cands: &Candidates, seg: &Segmenter, limit: usize) -> Vec<Keyword> {
-    rank_in(cands, seg, limit, None)
-}
-
-/// `rank`, discounting terms spread over all documents of the paste.
-pub fn rank_in(cands: &Candidates, seg: &Segmenter, limit: usize, spread: Option<&Spread>) -> Vec<Keyword> {
-    let phrases = discover_phrases(cands);
-    let sentences = cands.terms(&phrases);
-    let mut tf: HashMap<&str, u64> = HashMap::new();
-    for t in sentences.iter().flatten() {
-        *tf.entry(t.as_str()).or_default() += 1;
-    }
-    if tf.is_empty() {
+    let total: u64 = tf.iter().sum();
+    if total == 0 {
         return Vec::new();
     }
-    let total: u64 = tf.values().sum();
-    let verbs = cands.verbs();
-    let tfidf: HashMap<&str, f64> = tf
+    let present: Vec<u32> = (0..tf.len() as u32).filter(|&t| tf[t as usize] > 0).collect();
+    let tfidf: Vec<(u32, f64)> = present
         .iter()
-        .map(|(&t, &c)| {
+        .map(|&t| {
+            let text = text_of(t);
             // Longer terms are more specific than the IDF table alone knows.
-            let len_bonus = 1.0 + 0.35 * (t.chars().count().min(8) as f64 - 2.0);
-            let spread = spread.map_or(1.0, |s| s.factor(t));
-            let pos = if verbs.contains(t) || generic_nouns().contains(t) { 0.5 } else { 1.0 };
-            (t, (c as f64 / total as f64) * seg.idf(t) * len_bonus * spread * pos)
+            let len_bonus = 1.0 + 0.35 * (text.chars().count().min(8) as f64 - 2.0);
+            // Plain verbs and the nouns of every report's setting rank below things.
+            let verb = t < base && !cands.flags(t).nounish;
+            let pos = if verb || generic_nouns().contains(text) { 0.5 } else { 1.0 };
+            (t, (tf[t as usize] as f64 / total as f64) * seg.idf(text) * len_bonus * pos)
         })
         .collect();
-    let tr = textrank(&sentences, &tf);
-    let max_tfidf = tfidf.values().cloned().fold(0.0, f64::max).max(1e-12);
-    let max_tr = tr.values().cloned().fold(0.0, f64::max).max(1e-12);
-    let mut out: Vec<Keyword> = tf
-        .iter()
-        .map(|(&t, &c)| {
-            let a = tfidf[t] / max_tfidf;
-            let b = tr.get(t).copied().unwrap_or(0.0) / max_tr;
+    let tr = textrank(&sentences, tf.len());
+    let max_tfidf = tfidf.iter().map(|x| x.1).fold(0.0, f64::max).max(1e-12);
+    let max_tr = tr.iter().cloned().fold(0.0, f64::max).max(1e-12);
+    let mut out: Vec<Keyword> = tfidf
+        .into_iter()
+        .map(|(t, score)| {
+            let a = score / max_tfidf;
+            let b = tr[t as usize] / max_tr;
             Keyword {
-                term: t.to_string(),
-                count: c,
+                term: text_of(t).to_string(),
+                count: tf[t as usize],
                 weight: 0.75 * a + 0.25 * b,
                 tfidf: round4(a),
                 textrank: round4(b),
@@ -310,41 +299,40 @@ fn round4(x: f64) -> f64 {
 }
 
 /// TextRank: PageRank over an undirected graph joining terms that occur within 5 terms of
-/// each other in the same sentence (index-based adjacency: no hashing in the inner loop).
-fn textrank(sentences: &[Vec<String>], tf: &HashMap<&str, u64>) -> HashMap<String, f64> {
+/// each other in the same sentence. Neighbours are kept in id order, so the sums run in the
+/// same order every time and the same input always gives the same ranking.
+fn textrank(sentences: &[Vec<u32>], n: usize) -> Vec<f64> {
     const WINDOW: usize = 5;
     const DAMPING: f64 = 0.85;
-    // Terms numbered by first appearance and neighbours kept in order, so that the sums run in
-    // the same order every time and the same input always gives the same ranking.
-    let mut index: HashMap<&str, usize> = HashMap::with_capacity(tf.len());
-    let mut names: Vec<&str> = Vec::with_capacity(tf.len());
-    for t in sentences.iter().flatten() {
-        index.entry(t.as_str()).or_insert_with(|| {
-            names.push(t.as_str());
-            names.len() - 1
-        });
-    }
-    let n = names.len();
-    let mut adj: Vec<std::collections::BTreeMap<usize, f64>> = vec![Default::default(); n];
-    for sent in sentences {
-        let ids: Vec<usize> = sent.iter().map(|t| index[t.as_str()]).collect();
+    let mut pairs: Vec<(u32, u32)> = Vec::new();
+    for ids in sentences {
         for i in 0..ids.len() {
             for j in i + 1..(i + WINDOW).min(ids.len()) {
                 let (x, y) = (ids[i], ids[j]);
                 if x != y {
-                    *adj[x].entry(y).or_default() += 1.0;
-                    *adj[y].entry(x).or_default() += 1.0;
+                    pairs.push((x, y));
+                    pairs.push((y, x));
                 }
             }
         }
     }
-    let adj: Vec<Vec<(usize, f64)>> = adj.into_iter().map(|m| m.into_iter().collect()).collect();
+    pairs.sort_unstable();
+    // Adjacency as (neighbour, weight) runs per node.
+    let mut adj: Vec<Vec<(u32, f64)>> = vec![Vec::new(); n];
+    for (x, y) in pairs {
+        let list = &mut adj[x as usize];
+        match list.last_mut() {
+            Some((last, w)) if *last == y => *w += 1.0,
+            _ => list.push((y, 1.0)),
+        }
+    }
     let out_weight: Vec<f64> = adj.iter().map(|v| v.iter().map(|e| e.1).sum()).collect();
     let mut rank = vec![1.0f64; n];
     for _ in 0..20 {
         let mut next = vec![1.0 - DAMPING; n];
         for (x, nbrs) in adj.iter().enumerate() {
             for &(y, w) in nbrs {
+                let y = y as usize;
                 if out_weight[y] > 0.0 {
                     next[x] += DAMPING * w / out_weight[y] * rank[y];
                 }
@@ -352,7 +340,7 @@ fn textrank(sentences: &[Vec<String>], tf: &HashMap<&str, u64>) -> HashMap<Strin
         }
         rank = next;
     }
-    names.into_iter().zip(rank).map(|(t, r)| (t.to_string(), r)).collect()
+    rank
 }
 
 /// Every occurrence of `term` in `text` (UTF-16 offsets) with `context` chars either side.

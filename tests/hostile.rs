@@ -147,7 +147,6 @@ fn a_huge_number_of_numbers() {
 /// many sentences. Ignored until analyze.rs stops scanning all of a block's words for each
 /// of its sentences (quadratic: 160k chars take 13 s, 350k over a minute).
 #[test]
-#[ignore = "quadratic in sentences per block (analyze.rs); run with --ignored once fixed"]
 fn one_megabyte_line_of_many_sentences() {
     let line = "今年以来共清运垃圾340吨，出动人员1,260人次；".repeat(15_000);
     let a = analyse_within_budget("1 MB line of sentences", &line).unwrap();
