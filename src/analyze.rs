@@ -80,13 +80,16 @@ pub fn analyze_with_labeler(
     label: &mut Labeler,
 ) -> Result<Analysis, AnalyzeError> {
     let t0 = clock();
-    if text.trim().is_empty() {
+    // Blank as the scorer's lines see it (Python's whitespace includes U+001C–U+001F).
+    if text.chars().all(crate::text::is_space) {
         return Err(AnalyzeError::Empty);
     }
-    let map = OffsetMap::new(text);
-    if map.utf16_len() > options.max_chars {
-        return Err(AnalyzeError::TooLarge { chars: map.utf16_len(), limit: options.max_chars });
+    // Measured before any per-character table is built, so a refusal costs no memory.
+    let length = text.encode_utf16().count();
+    if length > options.max_chars {
+        return Err(AnalyzeError::TooLarge { chars: length, limit: options.max_chars });
     }
+    let map = OffsetMap::new(text);
     let chars: Vec<char> = text.chars().collect();
     let seg = segment::segmenter(&options.user_words);
     let extra_stop: HashSet<String> = options.stop_words.iter().map(|s| s.trim().to_string()).collect();
