@@ -3,12 +3,7 @@
 // Short here, so the suite stays fast; tools/memory-soak.mjs is the 200 × 1 MB version.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
-import { WWW, openSession } from './lib/browser.mjs';
-
-const pageThere = existsSync(join(WWW, 'worker.js')) && existsSync(join(WWW, 'pkg/report_analyzer_bg.wasm'));
-const skip = pageThere ? false : 'www/worker.js or www/pkg is missing: run `make wasm` (the page is built by another task)';
+import { openSession } from './lib/browser.mjs';
 
 const RUNS = Number(process.env.MEMORY_RUNS ?? 12);
 const SIZE_KB = Number(process.env.MEMORY_SIZE_KB ?? 128);
@@ -16,7 +11,6 @@ const SIZE_KB = Number(process.env.MEMORY_SIZE_KB ?? 128);
 let session;
 
 before(async () => {
-  if (skip) return;
   session = await openSession();
   await session.page.goto(`${session.origin}/index.html`);
 });
@@ -25,7 +19,7 @@ after(async () => {
   await session?.close();
 });
 
-test(`${RUNS} analyses of ${SIZE_KB} KB keep wasm memory flat after the 5th`, { skip, timeout: 300_000 }, async () => {
+test(`${RUNS} analyses of ${SIZE_KB} KB keep wasm memory flat after the 5th`, { timeout: 300_000 }, async () => {
   const sizes = await session.page.evaluate(async ({ runs, sizeKb }) => {
     // A module instance of our own on the page's thread, so its memory can be read.
     const wasm = await import('./pkg/report_analyzer.js');
@@ -50,7 +44,7 @@ test(`${RUNS} analyses of ${SIZE_KB} KB keep wasm memory flat after the 5th`, { 
   assert.ok(final <= 1.5 * afterFifth, `memory grew from ${mb(afterFifth)} MB to ${mb(final)} MB`);
 });
 
-test('a terminated worker is replaced by one that works, also after a trap', { skip, timeout: 120_000 }, async () => {
+test('a terminated worker is replaced by one that works, also after a trap', { timeout: 120_000 }, async () => {
   const outcome = await session.page.evaluate(async () => {
     const text = '一、总体情况\n今年以来共清运垃圾340吨。\n二、存在问题\n部分社区保洁不到位。';
     // The worker's protocol (www/worker.js): {id, op, ...} in; {id, ok, result | error, trapped, panic} out.
