@@ -202,6 +202,7 @@ fn analyze_document(
         let words = seg.words(&text);
         let mut sentences_out = Vec::new();
         let mut speaker = false;
+        let mut lead_cues = [false; N_CAT];
         let mut sent_words: Vec<&str> = Vec::new();
         let mut sent_norm = String::new();
         for (k, (s, e)) in sentences::split(chars, b.start, b.end).into_iter().enumerate() {
@@ -216,6 +217,9 @@ fn analyze_document(
             *sinks.tokens += sent_words.len() as u64;
             sent_norm.clear();
             sent_norm.extend(chars[s..e].iter().map(|&c| fold_width(c)));
+            if k == 0 {
+                lead_cues = classify::cue_categories(&sent_norm);
+            }
             let cx = SentenceContext {
                 text: &sent_norm,
                 words: &sent_words,
@@ -223,6 +227,7 @@ fn analyze_document(
                 section,
                 index_in_block: k,
                 block_has_speaker: speaker,
+                block_lead_cues: lead_cues,
                 position: body_seen as f64 / body_chars as f64,
                 genre,
                 previous,

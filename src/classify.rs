@@ -30,6 +30,17 @@ pub fn cue_table() -> &'static [(String, usize)] {
     })
 }
 
+/// The cue categories a sentence contains.
+pub fn cue_categories(text: &str) -> [bool; N_CAT] {
+    let mut hit = [false; N_CAT];
+    for (phrase, cat) in cue_table() {
+        if !hit[*cat] && text.contains(phrase.as_str()) {
+            hit[*cat] = true;
+        }
+    }
+    hit
+}
+
 /// What the classifier is told about one sentence.
 pub struct SentenceContext<'a> {
     /// Width-folded sentence text.
@@ -43,6 +54,8 @@ pub struct SentenceContext<'a> {
     pub index_in_block: usize,
     /// Whether an earlier sentence of the block reports someone's demand (强调/要求/指出).
     pub block_has_speaker: bool,
+    /// Cue categories found in the block's first sentence (a paragraph keeps its function).
+    pub block_lead_cues: [bool; N_CAT],
     /// Share of the document's body before this sentence, 0..1.
     pub position: f64,
     pub genre: &'a str,
@@ -75,6 +88,13 @@ pub fn features(cx: &SentenceContext) -> Vec<String> {
     }
     if cx.index_in_block == 0 {
         f.push("first-in-block".to_string());
+    }
+    if cx.index_in_block > 0 {
+        for (c, hit) in cx.block_lead_cues.iter().enumerate() {
+            if *hit {
+                f.push(format!("bcue:{}", CATEGORIES[c]));
+            }
+        }
     }
     if cx.block_has_speaker {
         f.push("after-speaker".to_string());
