@@ -19,8 +19,7 @@ const MODEL: &str = include_str!("../data/sentence-model.tsv");
 pub fn cue_table() -> &'static [(String, usize)] {
     static T: OnceLock<Vec<(String, usize)>> = OnceLock::new();
     T.get_or_init(|| {
-        CUES.lines()
-            .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+        crate::text::table_lines(CUES)
             .filter_map(|l| {
                 let (cat, phrase) = l.split_once('\t')?;
                 let c = CATEGORIES.iter().position(|x| *x == cat.trim())?;

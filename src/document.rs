@@ -11,8 +11,7 @@ const TOPIC_TERMS: &str = include_str!("../data/topics.tsv");
 
 /// `label<TAB>phrase<TAB>weight` rows, labels checked against `ids`.
 fn weighted_table(text: &str, ids: &[&str]) -> Vec<(usize, String, f64)> {
-    text.lines()
-        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+    crate::text::table_lines(text)
         .filter_map(|l| {
             let mut p = l.split('\t');
             let id = p.next()?.trim();

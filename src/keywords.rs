@@ -12,7 +12,7 @@ const STOP_WORDS: &str = include_str!("../data/stopwords.txt");
 const BOILERPLATE: &str = include_str!("../data/boilerplate.txt");
 
 fn word_set(text: &'static str) -> HashSet<&'static str> {
-    text.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).collect()
+    crate::text::table_lines(text).collect()
 }
 
 pub fn stop_words() -> &'static HashSet<&'static str> {

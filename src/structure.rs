@@ -49,10 +49,7 @@ const NOISE_CUES: &str = include_str!("../data/noise-cues.txt");
 const TITLE_SUFFIXES: &str = include_str!("../data/title-suffixes.txt");
 
 fn table(text: &'static str) -> Vec<String> {
-    text.lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
-        .map(normalize)
+    crate::text::table_lines(text).map(normalize)
         .collect()
 }
 

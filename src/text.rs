@@ -54,6 +54,12 @@ impl OffsetMap {
     }
 }
 
+/// The entries of an embedded data table: lines trimmed, blank lines and `#` comments skipped
+/// (the one rule every file under data/ follows).
+pub fn table_lines(text: &str) -> impl Iterator<Item = &str> {
+    text.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#'))
+}
+
 /// One line of the input, in char indices, with surrounding whitespace trimmed.
 #[derive(Debug, Clone)]
 pub struct Line {
