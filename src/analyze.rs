@@ -4,7 +4,7 @@
 use crate::classify::{self, Model, SentenceContext, N_CAT};
 use crate::contract::*;
 use crate::figures;
-use crate::keywords::{self, Candidates};
+use crate::keywords::{self, Candidates, Vocabulary};
 use crate::segment::{self, is_punctuation, Segmenter};
 use crate::sentences;
 use crate::structure::{self, fold_width, normalize, DocSpan, Kind};
@@ -61,7 +61,7 @@ impl std::error::Error for AnalyzeError {}
 pub fn analyze(text: &str, options: &Options, clock: &dyn Fn() -> f64) -> Result<Analysis, AnalyzeError> {
     let model = Model::embedded();
     let mut label = |cx: &SentenceContext, _span: (usize, usize)| {
-        let (probs, cues) = model.predict(&classify::features(cx));
+        let (probs, cues) = model.predict_context(cx);
         let cat = classify::argmax(&probs);
         (cat, probs[cat], cues)
     };
@@ -93,6 +93,7 @@ pub fn analyze_with_labeler(
     let chars: Vec<char> = text.chars().collect();
     let seg = segment::segmenter(&options.user_words);
     let extra_stop: HashSet<String> = options.stop_words.iter().map(|s| s.trim().to_string()).collect();
+    let mut vocab = Vocabulary::new(extra_stop);
     let spans = structure::structure(&chars);
     let mut documents = Vec::with_capacity(spans.len());
     let mut all_cands = Candidates::new();
@@ -108,7 +109,7 @@ pub fn analyze_with_labeler(
             span,
             &seg,
             label,
-            &extra_stop,
+            &mut vocab,
             options.keyword_limit,
             &mut DocSinks { all: &mut all_cands, by_category: &mut cat_cands, tokens: &mut tokens },
         );
@@ -121,11 +122,11 @@ pub fn analyze_with_labeler(
         documents.push(doc);
     }
 
-    let keywords = keywords::rank(&all_cands, &seg, options.keyword_limit);
+    let keywords = keywords::rank(&all_cands, &vocab, &seg, options.keyword_limit);
     let category_keywords = CATEGORIES
         .iter()
         .zip(&cat_cands)
-        .map(|(c, cands)| (c.to_string(), keywords::rank(cands, &seg, options.keyword_limit.min(30))))
+        .map(|(c, cands)| (c.to_string(), keywords::rank(cands, &vocab, &seg, options.keyword_limit.min(30))))
         .collect();
     let warnings = input_warnings(&chars);
     Ok(Analysis {
@@ -159,7 +160,7 @@ fn analyze_document(
     span: &DocSpan,
     seg: &Segmenter,
     label: &mut Labeler,
-    extra_stop: &HashSet<String>,
+    vocab: &mut Vocabulary,
     keyword_limit: usize,
     sinks: &mut DocSinks,
 ) -> Document {
@@ -252,9 +253,10 @@ fn analyze_document(
             });
             // Keyword candidates, in order, for every scope this sentence belongs to.
             for w in in_sentence.iter().filter(|w| w.end <= le) {
-                doc_cands.push(w.text, w.tag, extra_stop);
-                sinks.all.push(w.text, w.tag, extra_stop);
-                sinks.by_category[cat].push(w.text, w.tag, extra_stop);
+                let id = vocab.intern(w.text, w.tag);
+                doc_cands.push(vocab, id);
+                sinks.all.push(vocab, id);
+                sinks.by_category[cat].push(vocab, id);
             }
             doc_cands.break_here();
             sinks.all.break_here();
@@ -307,7 +309,7 @@ fn analyze_document(
         genre: genre.to_string(),
         topics,
         blocks,
-        keywords: keywords::rank(&doc_cands, seg, keyword_limit),
+        keywords: keywords::rank(&doc_cands, vocab, seg, keyword_limit),
         figures: figures_out,
         genre_cues,
         dates,

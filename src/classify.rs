@@ -6,6 +6,8 @@
 
 use crate::contract::{Cue, CATEGORIES};
 use crate::structure::Kind;
+use aho_corasick::AhoCorasick;
+use rustc_hash::FxHashMap;
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
@@ -15,27 +17,48 @@ pub const OTHER: usize = 6;
 const CUES: &str = include_str!("../data/cues.tsv");
 const MODEL: &str = include_str!("../data/sentence-model.tsv");
 
-/// Cue phrases with the category they suggest.
-pub fn cue_table() -> &'static [(String, usize)] {
-    static T: OnceLock<Vec<(String, usize)>> = OnceLock::new();
-    T.get_or_init(|| {
-        crate::text::table_lines(CUES)
+/// Cue phrases with the category they suggest, and one automaton that finds them all in a
+/// single pass over a sentence (instead of one substring search per phrase).
+struct CueMatcher {
+    phrases: Vec<(String, usize)>,
+    automaton: AhoCorasick,
+}
+
+fn cue_matcher() -> &'static CueMatcher {
+    static M: OnceLock<CueMatcher> = OnceLock::new();
+    M.get_or_init(|| {
+        let phrases: Vec<(String, usize)> = crate::text::table_lines(CUES)
             .filter_map(|l| {
                 let (cat, phrase) = l.split_once('\t')?;
                 let c = CATEGORIES.iter().position(|x| *x == cat.trim())?;
                 Some((crate::structure::normalize(phrase.trim()), c))
             })
-            .collect()
+            .collect();
+        let automaton = AhoCorasick::new(phrases.iter().map(|p| &p.0)).expect("cue phrases build an automaton");
+        CueMatcher { phrases, automaton }
     })
+}
+
+/// Cue phrases with the category they suggest.
+pub fn cue_table() -> &'static [(String, usize)] {
+    &cue_matcher().phrases
+}
+
+/// Table positions of the cue phrases `text` contains, each once, in table order.
+fn cue_hits(text: &str, out: &mut Vec<u32>) {
+    out.clear();
+    out.extend(cue_matcher().automaton.find_overlapping_iter(text).map(|m| m.pattern().as_u32()));
+    out.sort_unstable();
+    out.dedup();
 }
 
 /// The cue categories a sentence contains.
 pub fn cue_categories(text: &str) -> [bool; N_CAT] {
+    let mut hits = Vec::new();
+    cue_hits(text, &mut hits);
     let mut hit = [false; N_CAT];
-    for (phrase, cat) in cue_table() {
-        if !hit[*cat] && text.contains(phrase.as_str()) {
-            hit[*cat] = true;
-        }
+    for &h in &hits {
+        hit[cue_table()[h as usize].1] = true;
     }
     hit
 }
@@ -62,56 +85,78 @@ pub struct SentenceContext<'a> {
     pub previous: Option<usize>,
 }
 
+/// The features of a sentence, as owned strings (training keeps them).
 pub fn features(cx: &SentenceContext) -> Vec<String> {
     let mut f = Vec::with_capacity(cx.words.len() + 16);
-    f.push("bias".to_string());
-    for w in cx.words {
-        f.push(format!("w:{w}"));
-    }
-    for (i, pair) in cx.words.windows(2).enumerate() {
-        if i < 12 {
-            f.push(format!("b:{}{}", pair[0], pair[1]));
-        }
-    }
-    for (phrase, cat) in cue_table() {
-        if cx.text.contains(phrase.as_str()) {
-            f.push(format!("cue:{}", CATEGORIES[*cat]));
-        }
-    }
-    let lead: String = cx.text.chars().take(2).collect();
-    f.push(format!("lead:{lead}"));
+    each_feature(cx, &mut |name| f.push(name.to_string()));
+    f
+}
 
-    f.push(format!("kind:{}", cx.block_kind.id()));
+/// Hands each feature of a sentence to `emit`, built in one reused buffer: prediction looks
+/// them up without allocating a string per feature.
+pub fn each_feature(cx: &SentenceContext, emit: &mut dyn FnMut(&str)) {
+    use std::fmt::Write;
+    let mut buf = String::with_capacity(64);
+    let mut put = |emit: &mut dyn FnMut(&str), args: std::fmt::Arguments| {
+        buf.clear();
+        let _ = buf.write_fmt(args);
+        emit(&buf);
+    };
+    emit("bias");
+    for w in cx.words {
+        put(emit, format_args!("w:{w}"));
+    }
+    for pair in cx.words.windows(2).take(12) {
+        put(emit, format_args!("b:{}{}", pair[0], pair[1]));
+    }
+    CUE_HITS.with(|hits| {
+        let mut hits = hits.borrow_mut();
+        cue_hits(cx.text, &mut hits);
+        for &h in hits.iter() {
+            put(emit, format_args!("cue:{}", CATEGORIES[cue_table()[h as usize].1]));
+        }
+    });
+    let lead = &cx.text[..cx.text.char_indices().nth(2).map_or(cx.text.len(), |(i, _)| i)];
+    put(emit, format_args!("lead:{lead}"));
+
+    put(emit, format_args!("kind:{}", cx.block_kind.id()));
     if let Some(s) = cx.section {
-        f.push(format!("sec:{}", CATEGORIES[s]));
+        put(emit, format_args!("sec:{}", CATEGORIES[s]));
     }
     if cx.index_in_block == 0 {
-        f.push("first-in-block".to_string());
+        emit("first-in-block");
     }
     if cx.index_in_block > 0 {
         for (c, hit) in cx.block_lead_cues.iter().enumerate() {
             if *hit {
-                f.push(format!("bcue:{}", CATEGORIES[c]));
+                put(emit, format_args!("bcue:{}", CATEGORIES[c]));
             }
         }
     }
     if cx.block_has_speaker {
-        f.push("after-speaker".to_string());
+        emit("after-speaker");
     }
-    f.push(format!("pos:{}", (cx.position * 4.0).floor().min(3.0) as u8));
-    f.push(format!("genre:{}", cx.genre));
+    put(emit, format_args!("pos:{}", (cx.position * 4.0).floor().min(3.0) as u8));
+    put(emit, format_args!("genre:{}", cx.genre));
     match cx.previous {
-        Some(p) => f.push(format!("prev:{}", CATEGORIES[p])),
-        None => f.push("prev:none".to_string()),
+        Some(p) => put(emit, format_args!("prev:{}", CATEGORIES[p])),
+        None => emit("prev:none"),
     }
-    if cx.text.chars().any(|c| c.is_ascii_digit()) {
-        f.push("has-digit".to_string());
+    if cx.text.bytes().any(|c| c.is_ascii_digit()) {
+        emit("has-digit");
     }
-    f
+}
+
+thread_local! {
+    /// Scratch list of cue hits, reused across sentences.
+    static CUE_HITS: std::cell::RefCell<Vec<u32>> = const { std::cell::RefCell::new(Vec::new()) };
 }
 
 pub struct Model {
-    weights: HashMap<String, [f32; N_CAT]>,
+    /// Feature name → row of `weights`.
+    index: FxHashMap<Box<str>, u32>,
+    names: Vec<Box<str>>,
+    weights: Vec<[f32; N_CAT]>,
 }
 
 impl Model {
@@ -143,11 +188,17 @@ impl Model {
             bias[OTHER] = 0.3;
             weights.insert("bias".to_string(), bias);
         }
-        Model { weights }
+        Model::from_weights(weights)
     }
 
     pub fn from_weights(weights: HashMap<String, [f32; N_CAT]>) -> Model {
-        Model { weights }
+        let mut model = Model { index: FxHashMap::default(), names: Vec::new(), weights: Vec::new() };
+        for (name, w) in weights {
+            model.index.insert(name.as_str().into(), model.names.len() as u32);
+            model.names.push(name.into());
+            model.weights.push(w);
+        }
+        model
     }
 
     pub fn embedded() -> &'static Model {
@@ -157,30 +208,46 @@ impl Model {
 
     /// Class probabilities and, for the best class, the features that weighed most for it.
     pub fn predict(&self, feats: &[String]) -> ([f64; N_CAT], Vec<Cue>) {
+        self.predict_from(&mut |emit| feats.iter().for_each(|f| emit(f)))
+    }
+
+    /// `predict` on a sentence's features, looked up as they are built.
+    pub fn predict_context(&self, cx: &SentenceContext) -> ([f64; N_CAT], Vec<Cue>) {
+        self.predict_from(&mut |emit| each_feature(cx, emit))
+    }
+
+    fn predict_from(&self, features: &mut dyn FnMut(&mut dyn FnMut(&str))) -> ([f64; N_CAT], Vec<Cue>) {
+        // Rows of the known features, in feature order (a repeated feature counts again).
+        let mut rows: Vec<u32> = Vec::with_capacity(48);
+        features(&mut |f| {
+            if let Some(&row) = self.index.get(f) {
+                rows.push(row);
+            }
+        });
         let mut score = [0f64; N_CAT];
-        for f in feats {
-            if let Some(w) = self.weights.get(f) {
-                for c in 0..N_CAT {
-                    score[c] += w[c] as f64;
-                }
+        for &r in &rows {
+            let w = &self.weights[r as usize];
+            for c in 0..N_CAT {
+                score[c] += w[c] as f64;
             }
         }
         let probs = softmax(&score);
         let best = argmax(&probs);
-        let mut cues: Vec<Cue> = feats
+        let mut cues: Vec<(u32, f64)> = rows
             .iter()
-            .filter(|f| f.as_str() != "bias")
-            .filter_map(|f| {
-                let w = self.weights.get(f)?;
+            .filter(|&&r| &*self.names[r as usize] != "bias")
+            .filter_map(|&r| {
+                let w = &self.weights[r as usize];
                 // Weight for the chosen class relative to the average class.
                 let mean = w.iter().map(|&x| x as f64).sum::<f64>() / N_CAT as f64;
                 let margin = w[best] as f64 - mean;
-                (margin > 0.0).then(|| Cue { feature: f.clone(), weight: round3(margin) })
+                (margin > 0.0).then_some((r, round3(margin)))
             })
             .collect();
-        cues.sort_by(|a, b| b.weight.total_cmp(&a.weight));
-        cues.dedup_by(|a, b| a.feature == b.feature);
+        cues.sort_by(|a, b| b.1.total_cmp(&a.1));
+        cues.dedup_by(|a, b| a.0 == b.0);
         cues.truncate(5);
+        let cues = cues.into_iter().map(|(r, weight)| Cue { feature: self.names[r as usize].to_string(), weight }).collect();
         (probs, cues)
     }
 }

@@ -67,12 +67,49 @@ struct Flags {
     chars: u8,
 }
 
-/// The words of one scope (the whole paste, a document, a category), in text order, with
-/// sentence breaks, so that both ranking and new-term discovery can see adjacency. Words are
-/// interned: each distinct word is stored once and the text is a sequence of ids.
-pub struct Candidates {
+/// Every distinct word of an analysis, interned once with what keyword extraction needs to
+/// know of it; the scopes below refer to words by these ids.
+pub struct Vocabulary {
     ids: FxHashMap<Box<str>, u32>,
     words: Vec<(Box<str>, Flags)>,
+    extra_stop: HashSet<String>,
+}
+
+impl Vocabulary {
+    /// `extra_stop`: the user's own stop words.
+    pub fn new(extra_stop: HashSet<String>) -> Self {
+        Vocabulary { ids: FxHashMap::default(), words: Vec::new(), extra_stop }
+    }
+
+    pub fn intern(&mut self, term: &str, tag: &str) -> u32 {
+        if let Some(&id) = self.ids.get(term) {
+            return id;
+        }
+        let candidate = is_candidate(term, tag, &self.extra_stop) && !looks_like_name(term, tag);
+        let flags = Flags {
+            candidate,
+            joinable: term.chars().all(crate::text::is_cjk) && !stop_words_general().contains(term),
+            nounish: candidate && (tag.starts_with('n') || matches!(tag, "vn" | "x" | "j" | "l")),
+            chars: term.chars().count().min(255) as u8,
+        };
+        let id = self.words.len() as u32;
+        self.words.push((term.into(), flags));
+        self.ids.insert(term.into(), id);
+        id
+    }
+
+    fn text(&self, id: u32) -> &str {
+        &self.words[id as usize].0
+    }
+}
+
+/// The words of one scope (the whole paste, a document, a category), in text order, with
+/// sentence breaks, so that both ranking and new-term discovery can see adjacency. Words get
+/// dense ids local to the scope, in order of first appearance.
+pub struct Candidates {
+    local: FxHashMap<u32, u32>,
+    /// Vocabulary id and flags of each local id.
+    words: Vec<(u32, Flags)>,
     sentences: Vec<Vec<u32>>,
 }
 
@@ -84,28 +121,18 @@ impl Default for Candidates {
 
 impl Candidates {
     pub fn new() -> Self {
-        Candidates { ids: FxHashMap::default(), words: Vec::new(), sentences: vec![Vec::new()] }
+        Candidates { local: FxHashMap::default(), words: Vec::new(), sentences: vec![Vec::new()] }
     }
 
-    pub fn push(&mut self, term: &str, tag: &str, extra_stop: &HashSet<String>) {
-        let id = match self.ids.get(term) {
-            Some(&id) => id,
-            None => {
-                let candidate = is_candidate(term, tag, extra_stop) && !looks_like_name(term, tag);
-                let flags = Flags {
-                    candidate,
-                    joinable: term.chars().all(crate::text::is_cjk) && !stop_words_general().contains(term),
-                    nounish: candidate && (tag.starts_with('n') || matches!(tag, "vn" | "x" | "j" | "l")),
-                    chars: term.chars().count().min(255) as u8,
-                };
-                let id = self.words.len() as u32;
-                self.words.push((term.into(), flags));
-                self.ids.insert(term.into(), id);
-                id
-            }
-        };
+    /// Appends the word `id` of `vocab`.
+    pub fn push(&mut self, vocab: &Vocabulary, id: u32) {
+        let next = self.words.len() as u32;
+        let local = *self.local.entry(id).or_insert(next);
+        if local == next {
+            self.words.push((id, vocab.words[id as usize].1));
+        }
         if let Some(s) = self.sentences.last_mut() {
-            s.push(id);
+            s.push(local);
         }
     }
 
@@ -205,7 +232,7 @@ fn stop_words_general() -> &'static HashSet<&'static str> {
 }
 
 /// Ranks the candidates of one scope and keeps the best `limit`.
-pub fn rank(cands: &Candidates, seg: &Segmenter, limit: usize) -> Vec<Keyword> {
+pub fn rank(cands: &Candidates, vocab: &Vocabulary, seg: &Segmenter, limit: usize) -> Vec<Keyword> {
     let phrases = discover_phrases(cands);
     // Term ids: word ids, then one id per discovered phrase.
     let mut phrase_ids: FxHashMap<Run, u32> = FxHashMap::default();
@@ -224,7 +251,7 @@ pub fn rank(cands: &Candidates, seg: &Segmenter, limit: usize) -> Vec<Keyword> {
             match merged {
                 Some((n, key)) => {
                     let id = *phrase_ids.entry(key).or_insert_with(|| {
-                        names.push(sent[i..i + n].iter().map(|&t| &*cands.words[t as usize].0).collect());
+                        names.push(sent[i..i + n].iter().map(|&t| vocab.text(cands.words[t as usize].0)).collect());
                         base + names.len() as u32 - 1
                     });
                     terms.push(id);
@@ -242,7 +269,7 @@ pub fn rank(cands: &Candidates, seg: &Segmenter, limit: usize) -> Vec<Keyword> {
     }
     let text_of = |id: u32| -> &str {
         if id < base {
-            &cands.words[id as usize].0
+            vocab.text(cands.words[id as usize].0)
         } else {
             &names[(id - base) as usize]
         }
