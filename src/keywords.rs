@@ -188,6 +188,9 @@ fn discover_phrases(c: &Candidates) -> FxHashSet<Run> {
     let mut found: FxHashSet<Run> = FxHashSet::default();
     for sent in &c.sentences {
         for i in 0..sent.len() {
+            if !c.flags(sent[i]).nounish || !c.flags(sent[i]).joinable {
+                continue; // no counted run starts here
+            }
             for n in 2..=MAX_PHRASE_WORDS {
                 let Some(w) = sent.get(i..i + n) else { break };
                 let key = run_key(w);
@@ -243,7 +246,9 @@ pub fn rank(cands: &Candidates, vocab: &Vocabulary, seg: &Segmenter, limit: usiz
         let mut terms = Vec::new();
         let mut i = 0;
         while i < sent.len() {
-            let merged = (2..=MAX_PHRASE_WORDS).rev().find_map(|n| {
+            // A phrase starts on a noun-like word: skip the lookups elsewhere.
+            let may_start = !phrases.is_empty() && cands.flags(sent[i]).nounish;
+            let merged = (2..=MAX_PHRASE_WORDS).rev().filter(|_| may_start).find_map(|n| {
                 let w = sent.get(i..i + n)?;
                 let key = run_key(w);
                 phrases.contains(&key).then_some((n, key))
@@ -298,22 +303,33 @@ pub fn rank(cands: &Candidates, vocab: &Vocabulary, seg: &Segmenter, limit: usiz
     let tr = textrank(&sentences, tf.len());
     let max_tfidf = tfidf.iter().map(|x| x.1).fold(0.0, f64::max).max(1e-12);
     let max_tr = tr.iter().cloned().fold(0.0, f64::max).max(1e-12);
-    let mut out: Vec<Keyword> = tfidf
+    // (term, weight, tf-idf share, textrank share), ranked before any string is made.
+    let mut ranked: Vec<(u32, f64, f64, f64)> = tfidf
         .into_iter()
         .map(|(t, score)| {
             let a = score / max_tfidf;
             let b = tr[t as usize] / max_tr;
-            Keyword {
-                term: text_of(t).to_string(),
-                count: tf[t as usize],
-                weight: 0.75 * a + 0.25 * b,
-                tfidf: round4(a),
-                textrank: round4(b),
-            }
+            (t, 0.75 * a + 0.25 * b, a, b)
         })
         .collect();
-    out.sort_by(|a, b| b.weight.total_cmp(&a.weight).then_with(|| a.term.cmp(&b.term)));
-    out.truncate(limit);
+    let order = |x: &(u32, f64, f64, f64), y: &(u32, f64, f64, f64)| {
+        y.1.total_cmp(&x.1).then_with(|| text_of(x.0).cmp(text_of(y.0)))
+    };
+    if ranked.len() > limit && limit > 0 {
+        ranked.select_nth_unstable_by(limit - 1, order);
+    }
+    ranked.truncate(limit);
+    ranked.sort_by(order);
+    let mut out: Vec<Keyword> = ranked
+        .into_iter()
+        .map(|(t, weight, a, b)| Keyword {
+            term: text_of(t).to_string(),
+            count: tf[t as usize],
+            weight,
+            tfidf: round4(a),
+            textrank: round4(b),
+        })
+        .collect();
     let top = out.first().map(|k| k.weight).unwrap_or(1.0).max(1e-12);
     for k in &mut out {
         k.weight = round4(k.weight / top);
@@ -331,41 +347,61 @@ fn round4(x: f64) -> f64 {
 fn textrank(sentences: &[Vec<u32>], n: usize) -> Vec<f64> {
     const WINDOW: usize = 5;
     const DAMPING: f64 = 0.85;
-    let mut pairs: Vec<(u32, u32)> = Vec::new();
-    for ids in sentences {
-        for i in 0..ids.len() {
-            for j in i + 1..(i + WINDOW).min(ids.len()) {
-                let (x, y) = (ids[i], ids[j]);
-                if x != y {
-                    pairs.push((x, y));
-                    pairs.push((y, x));
+    let each_pair = |f: &mut dyn FnMut(u32, u32)| {
+        for ids in sentences {
+            for i in 0..ids.len() {
+                for j in i + 1..(i + WINDOW).min(ids.len()) {
+                    let (x, y) = (ids[i], ids[j]);
+                    if x != y {
+                        f(x, y);
+                        f(y, x);
+                    }
                 }
             }
         }
+    };
+    // Neighbour lists in one flat array (counted, then filled), each sorted and its repeats
+    // merged into a weight: cheaper than sorting every pair of the scope at once.
+    let mut start = vec![0usize; n + 1];
+    each_pair(&mut |x, _| start[x as usize + 1] += 1);
+    for i in 0..n {
+        start[i + 1] += start[i];
     }
-    pairs.sort_unstable();
-    // Adjacency as (neighbour, weight) runs per node.
-    let mut adj: Vec<Vec<(u32, f64)>> = vec![Vec::new(); n];
-    for (x, y) in pairs {
-        let list = &mut adj[x as usize];
-        match list.last_mut() {
-            Some((last, w)) if *last == y => *w += 1.0,
-            _ => list.push((y, 1.0)),
+    let mut fill = start.clone();
+    let mut flat = vec![0u32; start[n]];
+    each_pair(&mut |x, y| {
+        flat[fill[x as usize]] = y;
+        fill[x as usize] += 1;
+    });
+    let mut adj: Vec<(u32, f64)> = Vec::with_capacity(flat.len());
+    let mut adj_start = vec![0usize; n + 1];
+    for x in 0..n {
+        let list = &mut flat[start[x]..start[x + 1]];
+        list.sort_unstable();
+        for &y in list.iter() {
+            match adj[adj_start[x]..].last_mut() {
+                Some((last, w)) if *last == y => *w += 1.0,
+                _ => adj.push((y, 1.0)),
+            }
         }
+        adj_start[x + 1] = adj.len();
     }
-    let out_weight: Vec<f64> = adj.iter().map(|v| v.iter().map(|e| e.1).sum()).collect();
+    let neighbours = |x: usize| &adj[adj_start[x]..adj_start[x + 1]];
+    let out_weight: Vec<f64> = (0..n).map(|x| neighbours(x).iter().map(|e| e.1).sum()).collect();
     let mut rank = vec![1.0f64; n];
+    let mut next = vec![0.0f64; n];
     for _ in 0..20 {
-        let mut next = vec![1.0 - DAMPING; n];
-        for (x, nbrs) in adj.iter().enumerate() {
-            for &(y, w) in nbrs {
+        for (x, slot) in next.iter_mut().enumerate() {
+            let mut sum = 1.0 - DAMPING;
+            for &(y, w) in neighbours(x) {
                 let y = y as usize;
                 if out_weight[y] > 0.0 {
-                    next[x] += DAMPING * w / out_weight[y] * rank[y];
+                    sum += DAMPING * w / out_weight[y] * rank[y];
                 }
             }
+            *slot = sum;
         }
-        rank = next;
+        std::mem::swap(&mut rank, &mut next);
     }
     rank
 }

@@ -28,10 +28,11 @@ extern "C" {
     fn web_log(s: &str);
 }
 
+/// The value as a plain JS object. It crosses as one JSON string that `JSON.parse` turns into
+/// objects: several times faster than building each object through the boundary.
 fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
-    value
-        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .map_err(|e| JsError::new(&format!("cannot convert the result: {e}")))
+    let json = serde_json::to_string(value).map_err(|e| JsError::new(&format!("cannot convert the result: {e}")))?;
+    js_sys::JSON::parse(&json).map_err(|_| JsError::new("cannot convert the result: invalid JSON"))
 }
 
 /// Milliseconds from the host's monotonic clock (`performance.now()`, in a window or a
