@@ -31,7 +31,6 @@ wasm: bootstrap $(PKG)
 
 $(PKG): $(WASM_SOURCES)
 	wasm-pack build --target web --release --out-dir www/pkg --out-name report_analyzer --no-pack
-	@tools/optimize-wasm.sh $(PKG)
 	@rm -f www/pkg/.gitignore
 
 cli:

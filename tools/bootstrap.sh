@@ -66,7 +66,7 @@ if [ ${#missing[@]} -gt 0 ]; then
   exit 1
 fi
 
-# JS dev tools pinned in package-lock.json (playwright-core, binaryen, echarts, jieba-wasm for the benchmark).
+# JS dev tools pinned in package-lock.json (playwright-core, echarts, jieba-wasm for the benchmark).
 if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   say "npm ci"
   npm ci --no-audit --no-fund --loglevel=error >&2
