@@ -91,6 +91,9 @@ struct Patterns {
     signer: Regex,
     page_title: Regex,
     enumerated_lead: Regex,
+    issue_number: Regex,
+    page_number: Regex,
+    bare_date: Regex,
 }
 
 fn patterns() -> &'static Patterns {
@@ -130,8 +133,17 @@ fn patterns() -> &'static Patterns {
             news_title: r("(会议|大会|座谈会|推进会|动员会|部署会|培训班|活动|仪式)(召开|举行|举办|启动|开幕|闭幕)$|^(在|于).{4,40}(上|时)的(讲话|发言|致辞)$"),
             label_heading: r(r"^[^,;:。!?()]{2,12}[:]\s*([(][^()]*[)])?\s*[。.]?$"),
             signer: r(r"^(述职人|报告人|汇报人|发言人|起草人|撰稿人|填报人|签发人|联系人)[:]"),
-            page_title: r(r"范文|[(]\s*[0-9]+\s*篇\s*[)]|精选\s*[0-9]+\s*篇|[0-9]+篇$|大全"),
+            page_title: r(r"范文|[(][^()]{0,6}?[0-9]+\s*篇\s*[)]|精选\s*[0-9]+\s*篇|[0-9]+篇$|大全"),
             enumerated_lead: r(&format!("^{cn}(要|是)")),
+            // 期号 / 发文字号 on a line of their own: 〔2024〕第15期 · 河政办发〔2024〕12号 · 2024年第9期（总第61期）.
+            issue_number: r(&format!(
+                "^(?:[^\\s,。:;〔\\[]{{0,10}}[〔\\[][0-9]{{4}}[〕\\]]|[0-9]{{4}}年?)\\s*第?\\s*[0-9{c}]+\\s*(?:期|号)(?:\\s*[(][^()]*[)])?$",
+                c = "一二三四五六七八九十"
+            )),
+            // A printed page's footer: 第 1 页 共 2 页 · 第3页/共5页 · - 2 - · Page 1 of 2.
+            page_number: r(r"(?i)^(?:第\s*[0-9]+\s*页(?:\s*[,/]?\s*共\s*[0-9]+\s*页)?|共\s*[0-9]+\s*页|[-—]\s*[0-9]+\s*[-—]|page\s*[0-9]+(?:\s*of\s*[0-9]+)?|[0-9]+\s*/\s*[0-9]+\s*页)$"),
+            // A date alone in figures: 2024.7.6 · 2024-07-06 · 2024/7/6.
+            bare_date: r(r"^[0-9]{4}([-/.])[0-9]{1,2}([-/.])[0-9]{1,2}[。.]?$"),
         }
     })
 }
@@ -201,7 +213,12 @@ fn noise_rule(l: &LineLook) -> Option<&'static str> {
     if s.ends_with("......") || s.ends_with("……") || s.ends_with("...") || s.ends_with('…') {
         return Some("noise:teaser");
     }
-    if s.starts_with(|c: char| c.is_ascii_digit()) {
+    // A link that invites a click: 新用户限时免费>> · 查看详情»
+    if s.ends_with(">>") || s.ends_with('»') {
+        return Some("noise:link");
+    }
+    // A bare date (2024.7.6) may close a report; it is judged in context (see `bare_date_lines`).
+    if s.starts_with(|c: char| c.is_ascii_digit()) && !p.bare_date.is_match(s.trim()) {
         if let Some(m) = p.timestamp.find(s) {
             if m.start() == 0 && s.chars().count() < 60 {
                 return Some("noise:timestamp");
@@ -210,6 +227,9 @@ fn noise_rule(l: &LineLook) -> Option<&'static str> {
     }
     if noise_cues().is_match(s.as_str()) {
         return Some("noise:cue");
+    }
+    if l.len <= 20 && p.page_number.is_match(s.trim()) {
+        return Some("noise:page-number");
     }
     let page_title_chars = s.contains("范文") || s.contains('篇') || s.contains("大全");
     if page_title_chars && p.page_title.is_match(s) && l.len <= 40 && l.inner_ends == 0 {
@@ -249,6 +269,10 @@ fn title_rule(l: &LineLook) -> Option<&'static str> {
     }
     let s = l.norm.trim_end_matches(['。', '.']);
     let p = patterns();
+    // 〔2024〕第15期 numbers an issue; it names no report (the title is the line above it).
+    if p.issue_number.is_match(s.trim()) {
+        return None;
+    }
     if p.title_piece.is_match(s) {
         return Some("title:pattern");
     }
@@ -267,11 +291,12 @@ fn title_rule(l: &LineLook) -> Option<&'static str> {
 
 /// Whether a title-like line opens a document here: strong patterns (关于…的, 篇三, 第6期)
 /// always do; a bare suffix (…工作计划) or a headline (…会议召开) in the middle of body text
-/// is a section heading unless a gap, page chrome or a signoff sets it apart.
-fn opens_document(l: &LineLook, previous: Option<Kind>) -> bool {
+/// is a section heading unless a gap, page chrome or a signoff (a date line: 2024.7.6) sets it apart.
+fn opens_document(l: &LineLook, previous: Option<Kind>, previous_look: Option<&LineLook>) -> bool {
     l.title_like == Some("title:pattern")
         || l.after_gap
         || matches!(previous, None | Some(Kind::Noise) | Some(Kind::Signoff) | Some(Kind::Title))
+        || previous_look.is_some_and(|p| p.signoff_like.is_some())
 }
 
 fn signoff_rule(l: &LineLook) -> Option<&'static str> {
@@ -280,7 +305,7 @@ fn signoff_rule(l: &LineLook) -> Option<&'static str> {
     }
     let p = patterns();
     let s = l.norm.trim();
-    if p.date_only.is_match(s) {
+    if p.date_only.is_match(s) || p.bare_date.is_match(s) {
         return Some("signoff:date");
     }
     if p.org_date.is_match(s) && !s.contains(',') {
@@ -292,17 +317,25 @@ fn signoff_rule(l: &LineLook) -> Option<&'static str> {
     None
 }
 
+/// Last words of the name of an organisation or one of its units (县教育局, 食品生产监管科,
+/// 调研组, 领导小组办公室).
+const ORG_ENDINGS: [&str; 30] = [
+    "局", "委", "办", "院", "所", "会", "部", "处", "站", "队", "中心", "社区", "街道",
+    "政府", "公司", "学校", "小组", "委员会", "办公室", "办事处", "居委会", "村委会", "支部",
+    "（盖章）", "(盖章)", "科", "股", "组", "室", "厅",
+];
+
+fn ends_like_org(text: &str) -> bool {
+    let t = text.trim_end_matches(['。', '.', ':', '：', ' ']);
+    ORG_ENDINGS.iter().any(|e| t.ends_with(e))
+}
+
 /// A short line that names an issuing body (it precedes a signoff date).
 fn looks_like_issuer(l: &LineLook) -> bool {
-    const ENDINGS: [&str; 24] = [
-        "局", "委", "办", "院", "所", "会", "部", "处", "站", "队", "中心", "社区", "街道",
-        "政府", "公司", "学校", "小组", "委员会", "办公室", "办事处", "居委会", "村委会", "支部",
-        "（盖章）",
-    ];
     (l.len <= 30
         && l.inner_ends == 0
-        && !l.norm.contains(',')
-        && ENDINGS.iter().any(|e| l.norm.trim_end_matches(['。', '.']).ends_with(e)))
+        && !l.norm.contains([',', ':'])
+        && ends_like_org(&l.norm))
         || (patterns().signer.is_match(&l.norm) && l.len <= 20)
 }
 
@@ -322,12 +355,14 @@ pub fn structure(chars: &[char]) -> Vec<DocSpan> {
     let mut kinds: Vec<(Kind, u8, String)> = Vec::with_capacity(n);
 
     // Pass 1: each line on its own and with its neighbours.
+    let mut last_body: Option<usize> = None;
     for i in 0..n {
         let l = &looks[i];
         let previous = kinds.iter().rev().map(|k: &(Kind, u8, String)| k.0).next();
+        let previous_look = last_body.map(|j| &looks[j]);
         let decided = if let Some(rule) = l.noise {
             (Kind::Noise, 0, rule.to_string())
-        } else if l.title_like.is_some() && !opens_document(l, previous) {
+        } else if l.title_like.is_some() && !opens_document(l, previous, previous_look) {
             (Kind::Heading, 1, "heading:title-like-in-body".to_string())
         } else if let Some(rule) = l.title_like {
             if followed_by_body(&looks, i) {
@@ -340,7 +375,11 @@ pub fn structure(chars: &[char]) -> Vec<DocSpan> {
             // A headline after a gap that follows the previous document's 落款.
             (Kind::Title, 0, "title:after-signoff".to_string())
         } else if let Some((level, marker)) = l.heading {
-            if heading_is_short(l) && !patterns().enumerated_lead.is_match(&l.norm) && !is_list_item(&looks, i) {
+            if marker == "一是" && is_lead_heading(&looks, i) {
+                // 一是粮食生产稳中有进 on its own line, with the body below: a subhead one
+                // level below the section it sits in.
+                (Kind::Heading, lead_heading_level(&kinds), "heading:一是-subhead".to_string())
+            } else if heading_is_short(l) && !patterns().enumerated_lead.is_match(&l.norm) && !is_list_item(&looks, i) {
                 (Kind::Heading, level, format!("heading:{marker}"))
             } else {
                 (Kind::Paragraph, 0, format!("paragraph:numbered-with-body({marker})"))
@@ -348,6 +387,9 @@ pub fn structure(chars: &[char]) -> Vec<DocSpan> {
         } else {
             (Kind::Paragraph, 0, "paragraph".to_string())
         };
+        if decided.0 != Kind::Noise {
+            last_body = Some(i);
+        }
         kinds.push(decided);
     }
 
@@ -360,6 +402,7 @@ pub fn structure(chars: &[char]) -> Vec<DocSpan> {
         }
     }
     mark_signoff(&looks, &mut kinds, 0, end);
+    bare_date_lines(&looks, &mut kinds);
 
     // Pass 3: unnumbered headings — a lone short phrase between paragraphs that the following
     // text explains (news-style subheads, 存在的不足, 下步打算), and label lines that announce
@@ -388,10 +431,13 @@ pub fn structure(chars: &[char]) -> Vec<DocSpan> {
             // 县长　赵明远: a name line, not a subhead.
             continue;
         }
-        if patterns().label_heading.is_match(&l.norm) && !is_salutation(&l.norm) {
+        if patterns().label_heading.is_match(&l.norm) {
+            if is_salutation(&l.norm) || is_addressee(l, &kinds[..i]) || is_lead_in(&l.norm) {
+                continue;
+            }
             let level = (last_level + 1).clamp(1, 4);
             kinds[i] = (Kind::Heading, level, "heading:label".to_string());
-        } else if kinds[i - 1].0 == Kind::Paragraph && is_short_phrase(l) {
+        } else if kinds[i - 1].0 == Kind::Paragraph && is_short_phrase(l) && !inside_numbered_list(&looks, &kinds, i) {
             kinds[i] = (Kind::Heading, 1, "heading:short-unnumbered".to_string());
             last_level = 1;
         }
@@ -471,9 +517,115 @@ fn is_list_item(looks: &[LineLook], i: usize) -> bool {
     if l.norm.ends_with([';', '；']) {
         return true;
     }
+    if has_inline_body(&l.norm) {
+        return true;
+    }
     let sentence_like = l.norm.ends_with('。') && l.norm.contains([',', '，']);
     let sibling = |j: usize| looks.get(j).is_some_and(|x| x.heading == Some((level, marker)));
     sentence_like && (sibling(i + 1) || (i > 0 && sibling(i - 1) && looks[i - 1].norm.ends_with([';', '；', '。'])))
+}
+
+/// 2.某某公司：3名驾驶员从业资格证过期仍从事营运。 — a label, then a sentence of its own
+/// after the colon: body text, not a heading (一类单位：（90分以上）。 only qualifies the label).
+fn has_inline_body(norm: &str) -> bool {
+    let Some((_, after)) = norm.split_once(':') else { return false };
+    let after = after.trim();
+    after.ends_with('。') && !after.starts_with('(') && after.chars().count() >= 6
+}
+
+/// `一是粮食生产稳中有进` standing alone: short, no punctuation at all, and the line below is
+/// its body (not the next item of a bare list).
+fn is_lead_heading(looks: &[LineLook], i: usize) -> bool {
+    let l = &looks[i];
+    if l.len > 20 || l.norm.contains([',', '、', ';', ':', '。', '.', '!', '?', '(', ')']) {
+        return false;
+    }
+    let next = looks[i + 1..].iter().find(|x| x.noise.is_none());
+    next.is_some_and(|x| x.heading.map(|h| h.1) != Some("一是") && (x.len >= 15 || x.heading.is_some()))
+}
+
+/// The level of a `一是` subhead: that of an earlier sibling in the same section, else one below
+/// the nearest heading above it (or 1 right under the title).
+fn lead_heading_level(kinds: &[(Kind, u8, String)]) -> u8 {
+    let mut nearest: Option<u8> = None;
+    let mut shallowest = u8::MAX;
+    for k in kinds.iter().rev() {
+        match k.0 {
+            Kind::Title => break,
+            Kind::Heading if k.2 == "heading:一是-subhead" => {
+                if shallowest >= k.1 {
+                    return k.1;
+                }
+                break;
+            }
+            Kind::Heading => {
+                nearest.get_or_insert(k.1);
+                shallowest = shallowest.min(k.1);
+            }
+            _ => {}
+        }
+    }
+    nearest.map_or(1, |l| (l + 1).min(4))
+}
+
+/// A date standing alone after body text closes a part of the paste even where no title follows
+/// (a binder of unheaded sections, each dated). A bare figure date (2024.7.6) that closes
+/// nothing is page chrome, like a publication timestamp.
+fn bare_date_lines(looks: &[LineLook], kinds: &mut [(Kind, u8, String)]) {
+    let p = patterns();
+    for i in 0..looks.len() {
+        if kinds[i].0 != Kind::Paragraph || looks[i].signoff_like != Some("signoff:date") {
+            continue;
+        }
+        let prev = (0..i).rev().find(|&j| kinds[j].0 != Kind::Noise);
+        let after_body = prev.is_some_and(|j| matches!(kinds[j].0, Kind::Paragraph | Kind::Signoff));
+        if after_body {
+            kinds[i] = (Kind::Signoff, 0, "signoff:date-after-body".to_string());
+            if let Some(j) = prev {
+                if kinds[j].0 == Kind::Paragraph && looks_like_issuer(&looks[j]) {
+                    kinds[j] = (Kind::Signoff, 0, "signoff:issuer".to_string());
+                }
+            }
+        } else if p.bare_date.is_match(looks[i].norm.trim()) {
+            kinds[i] = (Kind::Noise, 0, "noise:timestamp".to_string());
+        }
+    }
+}
+
+/// The line right under a title that ends in a colon names the addressee (主送机关), as does any
+/// such label that names an organisation (县委巡察工作领导小组：).
+fn is_addressee(l: &LineLook, before: &[(Kind, u8, String)]) -> bool {
+    let previous = before.iter().rev().find(|k| k.0 != Kind::Noise).map(|k| k.0);
+    previous == Some(Kind::Title) || ends_like_org(&l.norm)
+}
+
+/// A colon that closes a clause leading into what follows, not a label: 现将有关情况汇报如下：,
+/// 会议要求：, 县长强调：.
+fn is_lead_in(norm: &str) -> bool {
+    const SPEAKERS: [&str; 16] = [
+        "会议", "会上", "领导", "书记", "县长", "市长", "区长", "镇长", "乡长", "局长", "主任",
+        "组长", "主席", "同志", "讲话", "大家",
+    ];
+    const VERBS: [&str; 12] =
+        ["要求", "强调", "指出", "认为", "明确", "议定", "决定", "提出", "表示", "建议", "部署", "同意"];
+    let label = norm.trim_end_matches(['。', '.', ':', '：', ' ']);
+    label.contains("如下")
+        || ["现将", "现就", "特此", "经研究"].iter().any(|w| label.starts_with(w))
+        || (VERBS.iter().any(|v| label.ends_with(v)) && SPEAKERS.iter().any(|s| label.contains(s)))
+}
+
+/// A short unnumbered line between two numbered body paragraphs of one list (1、…  保检查万无一失。
+/// 3、…) is a broken-off piece of the list, not a subhead.
+fn inside_numbered_list(looks: &[LineLook], kinds: &[(Kind, u8, String)], i: usize) -> bool {
+    let prev = (0..i).rev().find(|&j| kinds[j].0 != Kind::Noise);
+    let next = (i + 1..looks.len()).find(|&j| kinds[j].0 != Kind::Noise);
+    match (prev, next) {
+        (Some(p), Some(n)) => {
+            let (a, b) = (looks[p].heading, looks[n].heading);
+            a.is_some() && a == b && kinds[p].0 == Kind::Paragraph && kinds[n].0 == Kind::Paragraph
+        }
+        _ => false,
+    }
 }
 
 /// The line before ends a thought (a heading or subhead cannot start mid-sentence).
@@ -511,7 +663,9 @@ fn mark_signoff(looks: &[LineLook], kinds: &mut [(Kind, u8, String)], from: usiz
         if kinds[i].0 != Kind::Paragraph {
             continue;
         }
-        if let Some(rule) = looks[i].signoff_like {
+        // A signoff closes body text: a date above the first title is page chrome.
+        let after_body = body.iter().any(|&j| j < i && matches!(kinds[j].0, Kind::Paragraph | Kind::Heading));
+        if let Some(rule) = looks[i].signoff_like.filter(|_| after_body) {
             kinds[i] = (Kind::Signoff, 0, rule.to_string());
             // The issuing body on the line above a date.
             if k > 0 {
@@ -603,6 +757,84 @@ mod tests {
         let first: Vec<&str> = docs[0].blocks.iter().map(|b| b.kind.id()).collect();
         assert_eq!(first, ["title", "paragraph", "heading", "paragraph", "signoff", "signoff"]);
         assert_eq!(docs[1].blocks[0].kind, Kind::Title);
+    }
+
+    #[test]
+    fn ads_link_lines_page_lists_and_page_footers_are_noise() {
+        let text = "社区工作总结\n今年社区开展了大量工作，居民满意度明显提高，环境卫生持续改善。\n【广告】公文写作神器，新用户专享\n精品课程一键领取>>\n第 1 页 共 2 页\n社区网格化管理工作总结（通用8篇）";
+        let got = kinds_of(text);
+        let kinds: Vec<&str> = got.iter().map(|g| g.1).collect();
+        assert_eq!(kinds, vec!["title", "paragraph", "noise", "noise", "noise", "noise"]);
+    }
+
+    #[test]
+    fn an_issue_number_under_the_title_is_not_a_title() {
+        let text = "中共某某镇委员会会议纪要\n〔2024〕第15期\n8月6日上午，镇党委书记在镇机关会议室主持召开镇党委会议，研究近期重点工作。";
+        let chars: Vec<char> = text.chars().collect();
+        let docs = structure(&chars);
+        assert_eq!(docs.len(), 1);
+        let kinds: Vec<&str> = docs[0].blocks.iter().map(|b| b.kind.id()).collect();
+        assert_eq!(kinds, ["title", "paragraph", "paragraph"]);
+        let got = kinds_of("某某县文件\n县政办发〔2024〕12号\n2024年第9期（总第61期）\n本期刊发全县安全生产检查情况，请各单位对照整改。");
+        assert_eq!((got[1].1, got[2].1), ("paragraph", "paragraph"));
+    }
+
+    #[test]
+    fn addressee_and_lead_in_colon_lines_are_not_label_headings() {
+        let text = "关于某某问题整改情况的报告\n县委巡察工作领导小组：\n根据县委统一部署，县委巡察组对我镇开展了常规巡察，现将整改进展情况报告如下。\n现将有关情况汇报如下：\n本次共检查企业146家，发现各类隐患312处，已整改到位298处，整改率95.5%。\n会议要求：\n（1）疾控股要牵头对照复审标准逐条梳理短板，建立问题清单；";
+        let got = kinds_of(text);
+        let kinds: Vec<&str> = got.iter().map(|g| g.1).collect();
+        assert_eq!(kinds, vec!["title", "paragraph", "paragraph", "paragraph", "paragraph", "paragraph", "paragraph"]);
+    }
+
+    #[test]
+    fn unit_and_team_names_above_a_date_are_issuers() {
+        for issuer in ["食品生产监管科", "澄川县人大常委会调研组"] {
+            let text = format!("三季度工作总结\n本季度共检查食品生产企业46家，发现问题12个，已全部整改到位。\n{issuer}\n2024年10月9日");
+            let got = kinds_of(&text);
+            assert_eq!((got[2].1, got[3].1), ("signoff", "signoff"), "{issuer}");
+        }
+    }
+
+    #[test]
+    fn a_numbered_label_with_a_sentence_after_its_colon_is_a_paragraph() {
+        let text = "关于道路运输安全督查情况的通报\n经研究，决定对以下企业予以通报批评：\n1.某某客运有限公司：3名驾驶员从业资格证过期仍从事营运。\n2.强化联合执法检查\n联合应急管理、消防救援、市场监管等部门开展联合执法12次。";
+        let got = kinds_of(text);
+        assert_eq!(got[2].1, "paragraph");
+        assert_eq!((got[3].1, got[3].2), ("heading", 3));
+    }
+
+    #[test]
+    fn a_bare_yi_shi_line_with_its_body_below_is_a_subhead_one_level_down() {
+        let text = "某镇上半年工作总结\n今年以来，我镇坚持把三农工作作为重中之重，各项工作稳步推进。\n第一部分　主要工作完成情况\n一是粮食生产稳中有进\n全镇落实粮食播种面积3.2万亩，完成县下达任务的102.4%。\n二是特色产业加快发展\n(1)茶叶产业\n新建标准化茶园1200亩，实现产值3400万元，同比增长12%。\n三是人居环境整治扎实推进\n上半年共清理村内沟渠42公里，清运垃圾1300余吨。\n一是加强领导。二是强化督查。";
+        let got = kinds_of(text);
+        let kinds: Vec<(&str, u8)> = got.iter().map(|g| (g.1, g.2)).collect();
+        assert_eq!(
+            kinds,
+            vec![("title", 0), ("paragraph", 0), ("heading", 1), ("heading", 2), ("paragraph", 0), ("heading", 2),
+                 ("heading", 4), ("paragraph", 0), ("heading", 2), ("paragraph", 0), ("paragraph", 0)]
+        );
+    }
+
+    #[test]
+    fn a_date_alone_after_body_is_a_signoff_and_closes_the_document() {
+        let text = "某镇上半年农业工作总结\n今年以来，我镇围绕粮食安全、产业发展和人居环境整治，扎实推进各项工作。\n２０２４年７月５日\n上半年，镇农业综合服务中心围绕农技推广和动物防疫开展工作，成效明显。\n2024.7.6\n岚溪镇防汛工作调度会议纪要\n6月18日下午，镇长在镇政府会议室主持召开防汛工作调度会议，研究部署防汛工作。";
+        let chars: Vec<char> = text.chars().collect();
+        let docs = structure(&chars);
+        assert_eq!(docs.len(), 2);
+        let first: Vec<&str> = docs[0].blocks.iter().map(|b| b.kind.id()).collect();
+        assert_eq!(first, ["title", "paragraph", "signoff", "paragraph", "signoff"]);
+        assert_eq!(docs[1].blocks[0].kind, Kind::Title);
+        // A figure date that closes nothing (a publication date above the title) is chrome.
+        let got = kinds_of("2024-07-08\n某镇上半年农业工作总结\n今年以来，我镇围绕粮食安全、产业发展和人居环境整治，扎实推进各项工作。");
+        assert_eq!(got[0].1, "noise");
+    }
+
+    #[test]
+    fn a_fragment_inside_a_numbered_list_is_not_a_subhead() {
+        let text = "工作计划\n1、深入发动，广泛宣传。辖区各单位要利用各种宣传形式，大力宣传创卫工作。\n保检查万无一失。\n3、进一步抓好健康教育工作，组建和完善健康教育网络，要求各单位落实。";
+        let got = kinds_of(text);
+        assert_eq!(got[2].1, "paragraph");
     }
 
     #[test]

@@ -125,6 +125,40 @@ fn rhetoric_and_prose_counts_are_not_figures() {
     assert_eq!(figure_texts("分成五个检查小组，出台3项规定"), ["五个", "3项"]);
 }
 
+#[test]
+fn compound_and_bracketed_units_are_whole() {
+    // 个 before a unit or a time noun, a bracketed alternative unit, less common units.
+    assert_eq!(figure_texts("抽检蔬菜12个批次，连续值守6个夜晚，培训3个小时"), ["12个批次", "6个夜晚", "3个小时"]);
+    assert_eq!(figure_texts("采购办公设备56台（套），维修桌椅20张(把)"), ["56台（套）", "20张(把)"]);
+    let f = one_figure("出栏肉鸭2.6万羽");
+    assert_eq!((f.value, f.unit.as_str()), (26000.0, "羽"));
+    assert_eq!(figure_texts("整理访谈记录1.5万字，开设不少于6类选修课程"), ["1.5万字", "6类"]);
+    // After Chinese numerals 字 and 类 stay slogans and classes.
+    assert!(figure_texts("落实八字方针，整治三类场所").is_empty());
+}
+
+#[test]
+fn list_counts_and_session_numbers_are_not_figures() {
+    // A plenary session's number is an ordinal, not a count.
+    assert!(figure_texts("学习市委八届五次全会精神").is_empty());
+    // A small Chinese count that restates a list just named, or announces one.
+    assert!(figure_texts("围绕控辍保学、营养改善和校园安全三项任务").is_empty());
+    assert!(figure_texts("东坪、南庄两个自然村尚未通气").is_empty());
+    assert!(figure_texts("活动分为三个阶段：第一阶段为动员").is_empty());
+    // Arabic counts of concrete things after 以下 are statistics; abstract ones announce a list.
+    assert_eq!(figure_texts("对以下7家企业责令整改"), ["7家"]);
+    assert!(figure_texts("重点做好以下3项工作").is_empty());
+    // 方面 after Arabic digits counts problems; after Chinese numerals it announces a list.
+    assert_eq!(figure_texts("审计指出4个方面9个问题"), ["4个方面", "9个"]);
+    assert!(figure_texts("重点抓好三个方面：").is_empty());
+    // Web-page chrome: the size of a compilation of model texts.
+    assert!(figure_texts("年度述职报告（通用6篇）").is_empty());
+    // Years in full-width digits are dates.
+    assert!(figure_texts("２０２３年工作，２０２３年８月１日").is_empty());
+    // A count after a list with more than ten, or with a statistic of its own, stays.
+    assert_eq!(figure_texts("组织党员、志愿者三十余人"), ["三十余人"]);
+}
+
 fn entity_texts(found: Vec<report_analyzer::figures::EntitySpan>, s: &str) -> Vec<(String, String)> {
     let c = chars(s);
     found.into_iter().map(|e| (c[e.start..e.end].iter().collect(), e.detail)).collect()

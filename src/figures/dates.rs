@@ -45,6 +45,7 @@ fn time_pattern() -> &'static Regex {
 /// patterns are searched only in runs of these chars, so most of a block is never scanned.
 fn date_char(c: char) -> bool {
     c.is_ascii_digit()
+        || ('０'..='９').contains(&c)
         || matches!(
             c,
             'x' | 'X' | '×' | '〇' | '零' | '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十'
@@ -89,7 +90,8 @@ fn matches(re: &Regex, which: Which, chars: &[char], start: usize, end: usize) -
         let run = &chars[run_start..i];
         if run_may_match(which, run) {
             text.clear();
-            text.extend(run);
+            // Full-width digits (２０２４年７月５日) read as ASCII: one char for one.
+            text.extend(run.iter().map(|&c| fold_digit(c)));
             matches_in_run(re, chars, start, end, run_start, &text, &mut out);
         }
     }
@@ -137,7 +139,13 @@ pub fn dates(chars: &[char], start: usize, end: usize) -> Vec<EntitySpan> {
 
 /// ISO-like form: year, month and day as far as written; `--MM-DD` without a year; x kept;
 /// a period of months as `--01/--06`.
+fn fold_digit(c: char) -> char {
+    arabic_digit(c).and_then(|d| char::from_digit(d, 10)).unwrap_or(c)
+}
+
 fn normalise(date: &[char]) -> String {
+    let folded: Vec<char> = date.iter().map(|&c| fold_digit(c)).collect();
+    let date = &folded[..];
     let range_mark = |c: &char| matches!(c, '—' | '–' | '－' | '~' | '～' | '至');
     let month_range = !date.contains(&'年') && date.contains(&'月') && !date.contains(&'日') && !date.contains(&'号');
     if let Some(mark) = date.iter().position(|c| range_mark(c) || (month_range && *c == '-')).filter(|_| month_range) {
@@ -224,6 +232,8 @@ mod tests {
         assert_eq!(found("于2023-12-14发布"), vec![("2023-12-14".into(), "2023-12-14".into())]);
         assert_eq!(found("20xx年工作"), vec![("20xx年".into(), "20xx".into())]);
         assert_eq!(found("三月二十五日"), vec![("三月二十五日".into(), "--03-25".into())]);
+        assert_eq!(found("２０２４年７月５日"), vec![("２０２４年７月５日".into(), "2024-07-05".into())]);
+        assert_eq!(found("杉湾镇２０２４年上半年"), vec![("２０２４年".into(), "2024".into())]);
     }
 
     #[test]

@@ -22,6 +22,8 @@ struct Tables {
     rhetoric: Words,
     rhetoric_chinese: Words,
     rhetoric_before: Words,
+    abstract_counters: Words,
+    chrome_before: Words,
     modifiers: Words,
     idioms: Words,
     ordinal_before: Words,
@@ -41,6 +43,8 @@ fn tables() -> &'static Tables {
         rhetoric: Words::section(EXCLUSIONS, "rhetoric"),
         rhetoric_chinese: Words::section(EXCLUSIONS, "rhetoric-chinese"),
         rhetoric_before: Words::section(EXCLUSIONS, "rhetoric-before"),
+        abstract_counters: Words::section(EXCLUSIONS, "abstract-counters"),
+        chrome_before: Words::section(EXCLUSIONS, "chrome-before"),
         modifiers: Words::section(EXCLUSIONS, "modifiers"),
         idioms: Words::section(EXCLUSIONS, "idioms"),
         ordinal_before: Words::section(EXCLUSIONS, "ordinal-before"),
@@ -226,6 +230,10 @@ fn figure_at(chars: &[char], i: usize, start: usize, end: usize) -> Option<Figur
         unit = "%".into();
     }
     let mut fig_end = k + unit_len;
+    // A bracketed alternative unit belongs to the figure: 140台（套）, 12个（次）.
+    if unit_len > 0 {
+        fig_end += bracketed_unit(chars, fig_end, end, script);
+    }
     if let Some(len) = t.approx_after_unit.at(chars, fig_end, end) {
         approx = true;
         fig_end += len;
@@ -236,6 +244,17 @@ fn figure_at(chars: &[char], i: usize, start: usize, end: usize) -> Option<Figur
         fig_start -= len;
     }
     Some(FigureSpan { start: fig_start, end: fig_end, value, value_max, unit, approx })
+}
+
+/// Length of `（套）` / `(套)` at `k`: a unit in brackets, right after a figure's unit.
+fn bracketed_unit(chars: &[char], k: usize, end: usize, script: Script) -> usize {
+    if k >= end || !matches!(chars[k], '（' | '(') {
+        return 0;
+    }
+    match unit_at(chars, k + 1, end, script) {
+        Some(len) if len > 0 && k + 1 + len < end && matches!(chars[k + 1 + len], '）' | ')') => len + 2,
+        _ => 0,
+    }
 }
 
 /// Length of the approximator before the number at `i` (约, 近, and before a bare magnitude 上,
@@ -265,8 +284,21 @@ fn excluded(chars: &[char], f: &FigureSpan, start: usize, end: usize) -> bool {
     if number.as_ref().is_some_and(|n| (n.lone_one && !counts_one) || (n.vague && n.end - n.start == 1)) && f.value_max.is_none() {
         return true;
     }
-    // A list announced: 做好以下四项工作, 聚焦三个重点.
+    // A list announced: 做好以下四项工作, 聚焦三个重点; but 对以下5家企业 counts firms.
     if t.rhetoric_before.ending_at(chars, f.start, start).is_some() {
+        let unit_start = number.as_ref().map_or(f.end, |n| n.end);
+        let concrete = !chinese && t.abstract_counters.at(chars, unit_start, end).is_none_or(|len| unit_start + len < f.end);
+        if !concrete {
+            return true;
+        }
+    }
+    // Web-page chrome: 工作总结（通用8篇）.
+    if t.chrome_before.ending_at(chars, f.start, start).is_some() {
+        return true;
+    }
+    // A small count in Chinese numerals that sums up a list just named (粮食安全、产业发展和
+    // 人居环境三项重点; 西岭、后湾两个村民小组) or announces one (分为两个时段：) is structure.
+    if chinese && f.value <= 10.0 && f.value_max.is_none() && (after_enumeration(chars, f.start, start) || before_colon(chars, f.end, end)) {
         return true;
     }
     // Rhetoric after the counter, possibly behind a modifier: 三个重要环节, 12个关键词.
@@ -288,6 +320,24 @@ fn excluded(chars: &[char], f: &FigureSpan, start: usize, end: usize) -> bool {
     let ratio_before =
         f.start >= start + 2 && colon(chars[f.start - 1]) && (is_digit_like(chars[f.start - 2]) || chars[f.start - 2] == '%');
     ratio_after || ratio_before
+}
+
+/// The clause before `i` names a list: it holds an enumeration comma 、.
+fn after_enumeration(chars: &[char], i: usize, start: usize) -> bool {
+    chars[start..i]
+        .iter()
+        .rev()
+        .take_while(|&&c| !matches!(c, '，' | ',' | '。' | '；' | ';' | '：' | ':' | '！' | '？' | '\n'))
+        .any(|&c| c == '、')
+}
+
+/// A colon follows within a few chars of `i` (两个时段：第一时段…): the count announces a list.
+fn before_colon(chars: &[char], i: usize, end: usize) -> bool {
+    const REACH: usize = 6;
+    chars[i..end.min(i + REACH + 1)]
+        .iter()
+        .take_while(|&&c| crate::text::is_cjk(c) || matches!(c, '：' | ':'))
+        .any(|&c| matches!(c, '：' | ':'))
 }
 
 /// A slogan in quotes: “四支力量”, “六个百分之百”. Quotes around a long passage do not count.
@@ -330,6 +380,16 @@ mod tests {
         assert_eq!(found("每周3-4次"), vec![("3-4次".into(), 3.0, Some(4.0), "次".into(), false)]);
         assert_eq!(found("需3至5万元"), vec![("3至5万元".into(), 30000.0, Some(50000.0), "元".into(), false)]);
         assert_eq!(found("增长10%—20%"), vec![("10%—20%".into(), 10.0, Some(20.0), "%".into(), false)]);
+    }
+
+    #[test]
+    fn bracketed_units_and_list_counts() {
+        assert_eq!(found("配发器材30台（套）"), vec![("30台（套）".into(), 30.0, None, "台".into(), false)]);
+        // A bracket that holds no unit is not part of the figure.
+        assert_eq!(texts("检查企业30家（含商户）"), vec!["30家"]);
+        assert!(texts("围绕甲、乙和丙三项工作").is_empty());
+        assert!(texts("共分两个组：一组").is_empty());
+        assert_eq!(texts("组织甲、乙两村村民三十多人"), vec!["三十多人"]);
     }
 
     #[test]
