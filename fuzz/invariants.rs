@@ -160,7 +160,7 @@ pub fn check(text: &str, analysis: &Analysis) -> Result<(), String> {
                 return Err(format!("sentence {}..{} outside block {}..{} or out of order", s.start, s.end, b.start, b.end));
             }
             sentence_end = s.end;
-            if !CATEGORIES.contains(&s.category.as_str()) {
+            if !CATEGORIES.contains(&&*s.category) {
                 return Err(format!("sentence category {:?}", s.category));
             }
             unit_interval("sentence confidence", s.confidence)?;

@@ -70,7 +70,7 @@ pub fn analyze(text: &str, options: &Options, clock: &dyn Fn() -> f64) -> Result
 
 /// Decides a sentence's category from its context and char span: the embedded model at run
 /// time; in training, the gold label (with the features recorded).
-pub type Labeler<'a> = dyn FnMut(&SentenceContext, (usize, usize)) -> (usize, f64, Vec<Cue>) + 'a;
+pub type Labeler<'a> = dyn FnMut(&SentenceContext, (usize, usize)) -> (usize, f64, Vec<FeatureCue>) + 'a;
 
 /// `analyze` with the sentence labels supplied by `label` (training and evaluation use this).
 pub fn analyze_with_labeler(
@@ -115,7 +115,7 @@ pub fn analyze_with_labeler(
         );
         for b in &doc.blocks {
             for s in &b.sentences {
-                *category_totals.entry(s.category.clone()).or_default() += s.end - s.start;
+                *category_totals.entry(s.category.to_string()).or_default() += s.end - s.start;
             }
         }
         n_blocks += doc.blocks.len() as u64;
@@ -247,7 +247,7 @@ fn analyze_document(
             sentences_out.push(Sentence {
                 start: u16(s),
                 end: u16(e),
-                category: CATEGORIES[cat].to_string(),
+                category: CATEGORIES[cat].into(),
                 confidence: classify::round3(confidence),
                 cues,
             });
@@ -326,7 +326,7 @@ fn block_category(sentences: &[Sentence]) -> (String, f64) {
     let mut total = 0u64;
     for s in sentences {
         let n = s.end - s.start;
-        *chars_by.entry(s.category.as_str()).or_default() += n;
+        *chars_by.entry(&s.category).or_default() += n;
         conf += s.confidence * n as f64;
         total += n;
     }

@@ -4,7 +4,7 @@
 //! `cargo run --release --bin train-model` and embedded from data/sentence-model.tsv; every
 //! prediction reports the features that weighed most.
 
-use crate::contract::{Cue, CATEGORIES};
+use crate::contract::{FeatureCue, CATEGORIES};
 use crate::structure::Kind;
 use aho_corasick::AhoCorasick;
 use rustc_hash::FxHashMap;
@@ -155,7 +155,7 @@ thread_local! {
 pub struct Model {
     /// Feature name → row of `weights`.
     index: FxHashMap<Box<str>, u32>,
-    names: Vec<Box<str>>,
+    names: Vec<std::sync::Arc<str>>,
     weights: Vec<[f32; N_CAT]>,
 }
 
@@ -207,16 +207,16 @@ impl Model {
     }
 
     /// Class probabilities and, for the best class, the features that weighed most for it.
-    pub fn predict(&self, feats: &[String]) -> ([f64; N_CAT], Vec<Cue>) {
+    pub fn predict(&self, feats: &[String]) -> ([f64; N_CAT], Vec<FeatureCue>) {
         self.predict_from(&mut |emit| feats.iter().for_each(|f| emit(f)))
     }
 
     /// `predict` on a sentence's features, looked up as they are built.
-    pub fn predict_context(&self, cx: &SentenceContext) -> ([f64; N_CAT], Vec<Cue>) {
+    pub fn predict_context(&self, cx: &SentenceContext) -> ([f64; N_CAT], Vec<FeatureCue>) {
         self.predict_from(&mut |emit| each_feature(cx, emit))
     }
 
-    fn predict_from(&self, features: &mut dyn FnMut(&mut dyn FnMut(&str))) -> ([f64; N_CAT], Vec<Cue>) {
+    fn predict_from(&self, features: &mut dyn FnMut(&mut dyn FnMut(&str))) -> ([f64; N_CAT], Vec<FeatureCue>) {
         // Rows of the known features, in feature order (a repeated feature counts again).
         let mut rows: Vec<u32> = Vec::with_capacity(48);
         features(&mut |f| {
@@ -247,7 +247,7 @@ impl Model {
         cues.sort_by(|a, b| b.1.total_cmp(&a.1));
         cues.dedup_by(|a, b| a.0 == b.0);
         cues.truncate(5);
-        let cues = cues.into_iter().map(|(r, weight)| Cue { feature: self.names[r as usize].to_string(), weight }).collect();
+        let cues = cues.into_iter().map(|(r, weight)| FeatureCue { feature: self.names[r as usize].clone(), weight }).collect();
         (probs, cues)
     }
 }

@@ -3,6 +3,8 @@
 
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
+use std::borrow::Cow;
+use std::sync::Arc;
 
 pub const SCHEMA_VERSION: u32 = 1;
 
@@ -108,16 +110,25 @@ pub struct Block {
 pub struct Sentence {
     pub start: u64,
     pub end: u64,
-    pub category: String,
+    /// One of `CATEGORIES` (borrowed: no allocation per sentence).
+    pub category: Cow<'static, str>,
     pub confidence: f64,
     /// Added: the features that weighed most for the chosen category.
     #[serde(default)]
-    pub cues: Vec<Cue>,
+    pub cues: Vec<FeatureCue>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 pub struct Cue {
     pub feature: String,
+    pub weight: f64,
+}
+
+/// A sentence's cue: the same JSON as `Cue`, with the name shared with the model's own
+/// feature name (no allocation per sentence).
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct FeatureCue {
+    pub feature: Arc<str>,
     pub weight: f64,
 }
 

@@ -110,7 +110,37 @@ pub struct Candidates {
     local: FxHashMap<u32, u32>,
     /// Vocabulary id and flags of each local id.
     words: Vec<(u32, Flags)>,
-    sentences: Vec<Vec<u32>>,
+    sentences: Runs,
+}
+
+/// Runs of ids (a scope's sentences) stored end to end in one vector: no allocation per
+/// sentence.
+#[derive(Default)]
+struct Runs {
+    ids: Vec<u32>,
+    /// Where each closed run ends in `ids`.
+    ends: Vec<u32>,
+}
+
+impl Runs {
+    fn push(&mut self, id: u32) {
+        self.ids.push(id);
+    }
+
+    /// Ends the current run; an empty run is not kept.
+    fn close(&mut self) {
+        if self.ids.len() > self.ends.last().map_or(0, |&e| e as usize) {
+            self.ends.push(self.ids.len() as u32);
+        }
+    }
+
+    /// The runs in order, the open one last.
+    fn iter(&self) -> impl Iterator<Item = &[u32]> {
+        let closed = self.ends.last().map_or(0, |&e| e as usize);
+        let starts = std::iter::once(0).chain(self.ends.iter().map(|&e| e as usize));
+        let ends = self.ends.iter().map(|&e| e as usize).chain(std::iter::once(self.ids.len()));
+        starts.zip(ends).map(|(s, e)| &self.ids[s..e]).filter(move |r| !r.is_empty() || closed == 0)
+    }
 }
 
 impl Default for Candidates {
@@ -121,7 +151,7 @@ impl Default for Candidates {
 
 impl Candidates {
     pub fn new() -> Self {
-        Candidates { local: FxHashMap::default(), words: Vec::new(), sentences: vec![Vec::new()] }
+        Candidates { local: FxHashMap::default(), words: Vec::new(), sentences: Runs::default() }
     }
 
     /// Appends the word `id` of `vocab`.
@@ -131,15 +161,11 @@ impl Candidates {
         if local == next {
             self.words.push((id, vocab.words[id as usize].1));
         }
-        if let Some(s) = self.sentences.last_mut() {
-            s.push(local);
-        }
+        self.sentences.push(local);
     }
 
     pub fn break_here(&mut self) {
-        if self.sentences.last().is_some_and(|s| !s.is_empty()) {
-            self.sentences.push(Vec::new());
-        }
+        self.sentences.close();
     }
 
     fn flags(&self, id: u32) -> Flags {
@@ -169,7 +195,7 @@ fn discover_phrases(c: &Candidates) -> FxHashSet<Run> {
         let chars: usize = w.iter().map(|&t| c.flags(t).chars as usize).sum();
         c.flags(w[0]).nounish && c.flags(w[w.len() - 1]).nounish && (3..=10).contains(&chars)
     };
-    for sent in &c.sentences {
+    for sent in c.sentences.iter() {
         for &t in sent {
             word_count[t as usize] += 1;
         }
@@ -186,7 +212,7 @@ fn discover_phrases(c: &Candidates) -> FxHashSet<Run> {
         }
     }
     let mut found: FxHashSet<Run> = FxHashSet::default();
-    for sent in &c.sentences {
+    for sent in c.sentences.iter() {
         for i in 0..sent.len() {
             if !c.flags(sent[i]).nounish || !c.flags(sent[i]).joinable {
                 continue; // no counted run starts here
@@ -241,9 +267,9 @@ pub fn rank(cands: &Candidates, vocab: &Vocabulary, seg: &Segmenter, limit: usiz
     let mut phrase_ids: FxHashMap<Run, u32> = FxHashMap::default();
     let mut names: Vec<String> = Vec::new();
     let base = cands.words.len() as u32;
-    let mut sentences: Vec<Vec<u32>> = Vec::with_capacity(cands.sentences.len());
-    for sent in &cands.sentences {
-        let mut terms = Vec::new();
+    let mut sentences = Runs::default();
+    for sent in cands.sentences.iter() {
+        let terms = &mut sentences;
         let mut i = 0;
         while i < sent.len() {
             // A phrase starts on a noun-like word: skip the lookups elsewhere.
@@ -270,7 +296,7 @@ pub fn rank(cands: &Candidates, vocab: &Vocabulary, seg: &Segmenter, limit: usiz
                 }
             }
         }
-        sentences.push(terms);
+        sentences.close();
     }
     let text_of = |id: u32| -> &str {
         if id < base {
@@ -280,7 +306,7 @@ pub fn rank(cands: &Candidates, vocab: &Vocabulary, seg: &Segmenter, limit: usiz
         }
     };
     let mut tf = vec![0u64; base as usize + names.len()];
-    for &t in sentences.iter().flatten() {
+    for &t in &sentences.ids {
         tf[t as usize] += 1;
     }
     let total: u64 = tf.iter().sum();
@@ -344,11 +370,11 @@ fn round4(x: f64) -> f64 {
 /// TextRank: PageRank over an undirected graph joining terms that occur within 5 terms of
 /// each other in the same sentence. Neighbours are kept in id order, so the sums run in the
 /// same order every time and the same input always gives the same ranking.
-fn textrank(sentences: &[Vec<u32>], n: usize) -> Vec<f64> {
+fn textrank(sentences: &Runs, n: usize) -> Vec<f64> {
     const WINDOW: usize = 5;
     const DAMPING: f64 = 0.85;
     let each_pair = |f: &mut dyn FnMut(u32, u32)| {
-        for ids in sentences {
+        for ids in sentences.iter() {
             for i in 0..ids.len() {
                 for j in i + 1..(i + WINDOW).min(ids.len()) {
                     let (x, y) = (ids[i], ids[j]);
@@ -464,14 +490,15 @@ mod tests {
     fn recurring_word_runs_become_one_term() {
         let seg = crate::segment::segmenter(&[]);
         let mut c = Candidates::new();
-        let none = HashSet::new();
+        let mut vocab = Vocabulary::new(HashSet::new());
         for _ in 0..3 {
             for w in seg.words("社区设置健康教育宣传栏，定期更换宣传栏内容") {
-                c.push(w.text, w.tag, &none);
+                let id = vocab.intern(w.text, w.tag);
+                c.push(&vocab, id);
             }
             c.break_here();
         }
-        let top = rank(&c, &seg, 5);
+        let top = rank(&c, &vocab, &seg, 5);
         assert!(top.iter().any(|k| k.term == "健康教育宣传栏"), "{top:?}");
     }
 
