@@ -399,27 +399,36 @@ fn textrank(sentences: &Runs, n: usize) -> Vec<f64> {
         flat[fill[x as usize]] = y;
         fill[x as usize] += 1;
     });
-    let mut adj: Vec<(u32, f64)> = Vec::with_capacity(flat.len());
+    // Each list sorted, then its repeats merged in place: distinct neighbours stay in `flat`
+    // (compacted to the front), their counts go to `weight` (no second pair-sized array).
+    let mut weight: Vec<u32> = Vec::new();
     let mut adj_start = vec![0usize; n + 1];
     for x in 0..n {
-        let list = &mut flat[start[x]..start[x + 1]];
-        list.sort_unstable();
-        for &y in list.iter() {
-            match adj[adj_start[x]..].last_mut() {
-                Some((last, w)) if *last == y => *w += 1.0,
-                _ => adj.push((y, 1.0)),
+        flat[start[x]..start[x + 1]].sort_unstable();
+        for i in start[x]..start[x + 1] {
+            let y = flat[i];
+            if weight.len() > adj_start[x] && flat[weight.len() - 1] == y {
+                *weight.last_mut().expect("a neighbour was kept") += 1;
+            } else {
+                flat[weight.len()] = y;
+                weight.push(1);
             }
         }
-        adj_start[x + 1] = adj.len();
+        adj_start[x + 1] = weight.len();
     }
-    let neighbours = |x: usize| &adj[adj_start[x]..adj_start[x + 1]];
-    let out_weight: Vec<f64> = (0..n).map(|x| neighbours(x).iter().map(|e| e.1).sum()).collect();
+    flat.truncate(weight.len());
+    flat.shrink_to_fit();
+    let neighbours = |x: usize| {
+        let r = adj_start[x]..adj_start[x + 1];
+        flat[r.clone()].iter().zip(&weight[r]).map(|(&y, &w)| (y, w as f64))
+    };
+    let out_weight: Vec<f64> = (0..n).map(|x| neighbours(x).map(|e| e.1).sum()).collect();
     let mut rank = vec![1.0f64; n];
     let mut next = vec![0.0f64; n];
     for _ in 0..20 {
         for (x, slot) in next.iter_mut().enumerate() {
             let mut sum = 1.0 - DAMPING;
-            for &(y, w) in neighbours(x) {
+            for (y, w) in neighbours(x) {
                 let y = y as usize;
                 if out_weight[y] > 0.0 {
                     sum += DAMPING * w / out_weight[y] * rank[y];

@@ -9,7 +9,32 @@ use jieba_rs::Jieba;
 use report_analyzer::{analyze, Options};
 use serde_json::json;
 use std::collections::HashSet;
+use std::alloc::{GlobalAlloc, Layout, System};
+use std::sync::atomic::{AtomicUsize, Ordering::Relaxed};
 use std::time::Instant;
+
+/// The system allocator, counting live and peak heap bytes (for `memory`).
+struct Counting;
+static LIVE: AtomicUsize = AtomicUsize::new(0);
+static PEAK: AtomicUsize = AtomicUsize::new(0);
+
+unsafe impl GlobalAlloc for Counting {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        let p = System.alloc(layout);
+        if !p.is_null() {
+            let now = LIVE.fetch_add(layout.size(), Relaxed) + layout.size();
+            PEAK.fetch_max(now, Relaxed);
+        }
+        p
+    }
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        System.dealloc(ptr, layout);
+        LIVE.fetch_sub(layout.size(), Relaxed);
+    }
+}
+
+#[global_allocator]
+static ALLOCATOR: Counting = Counting;
 
 fn median(mut v: Vec<f64>) -> f64 {
     v.sort_by(|a, b| a.partial_cmp(b).unwrap());
@@ -121,6 +146,23 @@ fn main() {
                 let a = analyze(&text, &Options::default(), &clk).expect("analyze");
                 eprintln!("{} ms", a.stats.elapsed_ms);
             }
+        }
+        Some("memory") => {
+            // Peak heap bytes of one analyze (plus its JSON), per byte of input.
+            let text = std::fs::read_to_string(&args[1]).expect("read input");
+            let base = LIVE.load(Relaxed);
+            PEAK.store(base, Relaxed);
+            let a = analyze(&text, &Options::default(), &clock()).expect("analyze");
+            let analysis_peak = PEAK.load(Relaxed) - base;
+            let held = LIVE.load(Relaxed) - base;
+            let json = serde_json::to_string(&a).expect("json");
+            let with_json = PEAK.load(Relaxed) - base;
+            println!(
+                "{}",
+                json!({"bytes": text.len(), "peak_during_analyze": analysis_peak, "result_held": held,
+                       "json_bytes": json.len(), "peak_with_json": with_json,
+                       "peak_per_input_byte": analysis_peak as f64 / text.len() as f64})
+            );
         }
         Some("agree") => {
             let th: Vec<usize> = args[3..].iter().map(|x| x.parse().unwrap()).collect();
