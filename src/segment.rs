@@ -27,46 +27,87 @@ pub struct Word<'a> {
 
 pub struct Segmenter {
     jieba: Jieba,
-    /// Word → frequency, for IDF. Keys borrow the embedded tables (no allocation per word;
-    /// only user words are owned), hashed with FxHash: the table has ~150 k entries and is
-    /// built at start-up, then looked up for every keyword candidate.
-    freq: HashMap<Cow<'static, str>, u32, BuildHasherDefault<FxHasher>>,
+    /// Word → frequency, for IDF.
+    freq: Frequencies,
     log_total: f64,
     /// IDF given to words the table does not know (new terms are usually specific).
     unknown_idf: f64,
 }
 
+/// Frequencies of the word table. The embedded base table is sorted by word (a unit test keeps
+/// it so), so a binary search over its line starts finds a word without hashing ~150 k words
+/// at start-up (that cost 150 ms of a cold start in the browser); lexicon and user words that
+/// the base table lacks sit in a small map.
+struct Frequencies {
+    /// Byte offset of each entry line of `BASE_DICT`, in word order, and its frequency.
+    starts: Vec<u32>,
+    counts: Vec<u32>,
+    extra: HashMap<Cow<'static, str>, u32, BuildHasherDefault<FxHasher>>,
+}
+
+impl Frequencies {
+    fn base_word(&self, i: usize) -> &'static str {
+        let line = &BASE_DICT[self.starts[i] as usize..];
+        &line[..line.find(|c: char| c.is_ascii_whitespace()).unwrap_or(line.len())]
+    }
+
+    fn get(&self, word: &str) -> Option<u32> {
+        self.starts
+            .binary_search_by(|&at| {
+                let line = &BASE_DICT.as_bytes()[at as usize..];
+                let end = line.iter().position(|b| b.is_ascii_whitespace()).unwrap_or(line.len());
+                line[..end].cmp(word.as_bytes())
+            })
+            .ok()
+            .map(|i| self.counts[i])
+            .or_else(|| self.extra.get(word).copied())
+    }
+}
+
 /// `word freq [tag]` lines of an embedded table (blank lines and `#` comments skipped).
 fn entries(text: &'static str) -> impl Iterator<Item = (&'static str, Option<u32>, Option<&'static str>)> {
-    text.lines().filter_map(|line| {
-        let line = line.trim();
-        if line.is_empty() || line.starts_with('#') {
-            return None;
-        }
-        let mut parts = line.split_ascii_whitespace();
-        let word = parts.next()?;
-        let freq = parts.next().and_then(|x| x.parse().ok());
-        Some((word, freq, parts.next()))
-    })
+    text.lines().filter_map(entry)
+}
+
+/// One `word freq [tag]` line; `None` for a blank line or a `#` comment.
+fn entry(line: &'static str) -> Option<(&'static str, Option<u32>, Option<&'static str>)> {
+    let line = line.trim();
+    if line.is_empty() || line.starts_with('#') {
+        return None;
+    }
+    let mut parts = line.split_ascii_whitespace();
+    let word = parts.next()?;
+    let freq = parts.next().and_then(|x| x.parse().ok());
+    Some((word, freq, parts.next()))
 }
 
 impl Segmenter {
     fn build(extra_words: &[String]) -> Segmenter {
         let mut jieba = Jieba::empty();
-        let mut freq: HashMap<Cow<'static, str>, u32, BuildHasherDefault<FxHasher>> =
-            HashMap::with_capacity_and_hasher(BASE_DICT.len() / 14 + LEXICON.len() / 16 + extra_words.len(), Default::default());
+        let mut freq = Frequencies {
+            starts: Vec::with_capacity(BASE_DICT.len() / 14),
+            counts: Vec::with_capacity(BASE_DICT.len() / 14),
+            extra: HashMap::default(),
+        };
         let mut total: u64 = 0;
         // The base table is in jieba's own format already: jieba parses it as it is.
         jieba.load_dict(&mut BASE_DICT.as_bytes()).expect("embedded dictionary is well-formed");
-        for (word, f, _) in entries(BASE_DICT) {
+        let mut at = 0usize;
+        for line in BASE_DICT.split_inclusive('\n') {
+            let start = at;
+            at += line.len();
+            let Some((_, f, _)) = entry(line) else { continue };
             let f = f.unwrap_or(0);
             total += f as u64;
-            freq.insert(Cow::Borrowed(word), f);
+            freq.starts.push(start as u32);
+            freq.counts.push(f);
         }
         let mut lexicon = String::with_capacity(LEXICON.len() + LEXICON.len() / 4);
         for (word, f, tag) in entries(LEXICON) {
             let f = f.unwrap_or(LEXICON_DEFAULT_FREQ);
-            freq.entry(Cow::Borrowed(word)).or_insert(f);
+            if freq.get(word).is_none() {
+                freq.extra.insert(Cow::Borrowed(word), f);
+            }
             let _ = writeln!(lexicon, "{word} {f} {}", tag.unwrap_or("n"));
         }
         jieba.load_dict(&mut lexicon.as_bytes()).expect("embedded lexicon is well-formed");
@@ -74,7 +115,9 @@ impl Segmenter {
             let word = word.trim();
             if !word.is_empty() && !word.contains(char::is_whitespace) {
                 jieba.add_word(word, Some(LEXICON_DEFAULT_FREQ as usize), Some("n"));
-                freq.entry(Cow::Owned(word.to_string())).or_insert(LEXICON_DEFAULT_FREQ);
+                if freq.get(word).is_none() {
+                    freq.extra.insert(Cow::Owned(word.to_string()), LEXICON_DEFAULT_FREQ);
+                }
             }
         }
         let log_total = (total.max(1) as f64).ln();
@@ -95,13 +138,13 @@ impl Segmenter {
     /// Inverse frequency of a word in the reference table: ln(total / freq).
     pub fn idf(&self, word: &str) -> f64 {
         match self.freq.get(word) {
-            Some(&f) => self.log_total - (f.max(1) as f64).ln(),
+            Some(f) => self.log_total - (f.max(1) as f64).ln(),
             None => self.unknown_idf,
         }
     }
 
     pub fn knows(&self, word: &str) -> bool {
-        self.freq.contains_key(word)
+        self.freq.get(word).is_some()
     }
 
     /// `knows` for a word given as chars, without allocating for short words.
@@ -194,6 +237,21 @@ pub fn is_punctuation(word: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn base_table_is_sorted_by_word_for_binary_search() {
+        let seg = segmenter(&[]);
+        let f = &seg.freq;
+        assert!(f.starts.len() > 100_000);
+        for i in 1..f.starts.len() {
+            assert!(f.base_word(i - 1).as_bytes() < f.base_word(i).as_bytes(), "data/jieba-dict.txt unsorted at {}", f.base_word(i));
+        }
+        // Every entry is found, first and last included; lexicon words outside it too.
+        for i in [0, 1, f.starts.len() / 2, f.starts.len() - 1] {
+            assert_eq!(f.get(f.base_word(i)), Some(f.counts[i]));
+        }
+        assert!(seg.knows("病媒生物") && !seg.knows("不是一个词吧"));
+    }
 
     #[test]
     fn segments_with_char_offsets() {

@@ -118,9 +118,14 @@ fn matches_in_run(re: &Regex, chars: &[char], start: usize, end: usize, base: us
     }
 }
 
-/// Date and time spans in `chars[start..end]`, for figures to avoid.
-pub fn date_and_time_spans(chars: &[char], start: usize, end: usize) -> Vec<(usize, usize)> {
-    let mut spans = matches(date_pattern(), Which::Date, chars, start, end);
+/// Date spans in `chars[start..end]` (what `dates` reports, before normalising).
+pub fn date_spans(chars: &[char], start: usize, end: usize) -> Vec<(usize, usize)> {
+    matches(date_pattern(), Which::Date, chars, start, end)
+}
+
+/// Date and time spans in `chars[start..end]`, for figures to avoid; `dates` from `date_spans`.
+pub fn date_and_time_spans(dates: &[(usize, usize)], chars: &[char], start: usize, end: usize) -> Vec<(usize, usize)> {
+    let mut spans = dates.to_vec();
     for t in matches(time_pattern(), Which::Time, chars, start, end) {
         if !spans.iter().any(|d| d.0 < t.1 && t.0 < d.1) {
             spans.push(t);
@@ -131,10 +136,12 @@ pub fn date_and_time_spans(chars: &[char], start: usize, end: usize) -> Vec<(usi
 
 /// Dates such as 2014年7月20日, 11月25日上午, 20xx年; `detail` is 2014-07-20, --11-25, 20xx.
 pub fn dates(chars: &[char], start: usize, end: usize) -> Vec<EntitySpan> {
-    matches(date_pattern(), Which::Date, chars, start, end)
-        .into_iter()
-        .map(|(s, e)| EntitySpan { start: s, end: e, detail: normalise(&chars[s..e]) })
-        .collect()
+    dates_at(chars, &date_spans(chars, start, end))
+}
+
+/// `dates` from spans found by `date_spans`.
+pub fn dates_at(chars: &[char], spans: &[(usize, usize)]) -> Vec<EntitySpan> {
+    spans.iter().map(|&(s, e)| EntitySpan { start: s, end: e, detail: normalise(&chars[s..e]) }).collect()
 }
 
 /// ISO-like form: year, month and day as far as written; `--MM-DD` without a year; x kept;

@@ -17,6 +17,27 @@ pub use dates::dates;
 pub use entities::{organizations, people, people_with_organizations};
 pub use quantities::figures;
 
+/// Everything this module finds in one block.
+pub struct Found {
+    pub figures: Vec<FigureSpan>,
+    pub dates: Vec<EntitySpan>,
+    pub people: Vec<EntitySpan>,
+    pub organizations: Vec<EntitySpan>,
+}
+
+/// Figures, dates, people and organisations of `chars[start..end]`, the date patterns run
+/// once for both the dates and the figures they block.
+pub fn scan(chars: &[char], start: usize, end: usize) -> Found {
+    let date_spans = dates::date_spans(chars, start, end);
+    let organizations = organizations(chars, start, end);
+    Found {
+        figures: quantities::figures_beside_dates(chars, start, end, &date_spans),
+        dates: dates::dates_at(chars, &date_spans),
+        people: people_with_organizations(chars, start, end, &organizations),
+        organizations,
+    }
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct FigureSpan {
     pub start: usize,

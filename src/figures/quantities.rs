@@ -56,7 +56,12 @@ const PERCENT_WORD: [char; 3] = ['百', '分', '之'];
 
 /// Figures in `chars[start..end]`.
 pub fn figures(chars: &[char], start: usize, end: usize) -> Vec<FigureSpan> {
-    let blocked = blocked_spans(chars, start, end);
+    figures_beside_dates(chars, start, end, &dates::date_spans(chars, start, end))
+}
+
+/// `figures`, given the block's `date_spans` (found once for both dates and figures).
+pub fn figures_beside_dates(chars: &[char], start: usize, end: usize, dates: &[(usize, usize)]) -> Vec<FigureSpan> {
+    let blocked = blocked_spans(chars, start, end, dates);
     let mut out = Vec::new();
     let mut i = start;
     while i < end {
@@ -80,8 +85,8 @@ pub fn figures(chars: &[char], start: usize, end: usize) -> Vec<FigureSpan> {
 }
 
 /// Dates, clock times and set phrases: no figure may overlap them.
-fn blocked_spans(chars: &[char], start: usize, end: usize) -> Vec<(usize, usize)> {
-    let mut spans = dates::date_and_time_spans(chars, start, end);
+fn blocked_spans(chars: &[char], start: usize, end: usize, dates: &[(usize, usize)]) -> Vec<(usize, usize)> {
+    let mut spans = dates::date_and_time_spans(dates, chars, start, end);
     let idioms = &tables().idioms;
     let mut i = start;
     while i < end {
