@@ -13,6 +13,7 @@ import { createChart, drawTotals } from './ui/charts.js';
 import { mixTotal, documentStarts } from './ui/model.js';
 import { readFile } from './ui/files.js';
 import * as exporter from './ui/exports.js';
+import { firstWorker, sampleText } from './boot.js';
 
 const MAX_CHARS = 3_000_000; // beyond this the text view alone would strain a phone
 const DEBOUNCE_MS = 400;
@@ -39,6 +40,7 @@ const client = new WorkerClient({
     showError(() => t('status.crashed', { message }));
     setBusy(false);
   },
+  first: firstWorker,
 });
 const analyses = new LatestOnly(({ text, options }) => client.call('analyze', { text, options }));
 
@@ -234,12 +236,18 @@ async function openFile(file) {
   }
 }
 
+let sampleFetched = sampleText; // the first load uses the fetch boot.js started
+
 async function loadSample() {
   try {
-    const response = await fetch('sample.txt');
-    if (!response.ok) throw new Error(`HTTP ${response.status}`);
-    setInput(await response.text());
+    const text = sampleFetched ? await sampleFetched : await fetch('sample.txt').then((response) => {
+      if (!response.ok) throw new Error(`HTTP ${response.status}`);
+      return response.text();
+    });
+    sampleFetched = null;
+    setInput(text);
   } catch (err) {
+    sampleFetched = null;
     showError(() => t('status.sampleFailed', { message: err.message }));
   }
 }

@@ -1,12 +1,13 @@
 // Offline support: the page, the wasm module and the assets are cached on first load.
 // Network first (so an update shows on the next load), the cache when the network is off.
 // Only same-origin GET requests are ever handled; the page makes no others.
-const CACHE = 'report-analyzer-v1';
+const CACHE = 'report-analyzer-v2';
 const ASSETS = [
   './',
   'index.html',
   'style.css',
   'app.js',
+  'boot.js',
   'i18n.js',
   'worker.js',
   'sample.txt',

@@ -2,27 +2,35 @@
 // whose module trapped is replaced by a fresh one.
 
 export class WorkerClient {
-  constructor({ onReady, onFailed, onCrash }) {
+  /** `first`: a worker already started (boot.js) and what it said before this client existed. */
+  constructor({ onReady, onFailed, onCrash, first = null }) {
     this.onReady = onReady;
     this.onFailed = onFailed;
     this.onCrash = onCrash;
     this.nextId = 1;
     this.pending = new Map();
     this.docxSupported = null;
-    this.start();
+    this.start(first);
   }
 
-  start() {
-    this.worker = new Worker(new URL('../worker.js', import.meta.url), { type: 'module' });
+  start(first = null) {
+    this.worker = first?.worker ?? new Worker(new URL('../worker.js', import.meta.url), { type: 'module' });
     this.worker.onmessage = (event) => this.receive(event.data);
     this.failure = null;
-    this.worker.onerror = (event) => {
+    const fail = (message) => {
       // The module could not be loaded or started: later calls fail at once instead of waiting.
-      event.preventDefault?.();
-      this.failure = event.message || 'the worker script could not be loaded';
+      this.failure = message;
       this.failAll(this.failure);
       this.onFailed?.(this.failure);
     };
+    this.worker.onerror = (event) => {
+      event.preventDefault?.();
+      fail(event.message || 'the worker script could not be loaded');
+    };
+    if (first) {
+      for (const message of first.early.messages.splice(0)) this.receive(message);
+      if (first.early.error) fail(first.early.error);
+    }
   }
 
   receive(message) {
