@@ -197,7 +197,8 @@ fn noise_rule(l: &LineLook) -> Option<&'static str> {
     let s = &l.norm;
     // Each pattern runs only on lines holding the literals every one of its matches holds
     // (regex-lite has no prefilter of its own and would scan every line).
-    let markup_chars = s.contains(['<', '&', '{', '}']) || s.contains("-->") || s.contains("data:");
+    // Byte scans: `contains([chars])` decodes every char, and this runs on every line.
+    let markup_chars = s.bytes().any(|b| matches!(b, b'<' | b'&' | b'{' | b'}')) || s.contains("-->") || s.contains("data:");
     if markup_chars && p.markup.is_match(s) {
         return Some("noise:markup");
     }
@@ -206,7 +207,10 @@ fn noise_rule(l: &LineLook) -> Option<&'static str> {
     if url_chars && p.url.is_match(s) && (l.len < 120 || s.starts_with('【') || s.starts_with('[')) {
         return Some("noise:url");
     }
-    let breadcrumb_chars = s.contains(['>', '»', '›', '-', '|', '_']) || s.starts_with(BREADCRUMB_STARTS);
+    let breadcrumb_chars = s.bytes().any(|b| matches!(b, b'>' | b'-' | b'|' | b'_'))
+        || s.contains('»')
+        || s.contains('›')
+        || s.starts_with(BREADCRUMB_STARTS);
     if breadcrumb_chars && p.breadcrumb.is_match(s) {
         return Some("noise:breadcrumb");
     }
