@@ -35,6 +35,17 @@ fn content_tag(tag: &str) -> bool {
 const SURNAMES: &str = include_str!("../data/surnames.txt");
 const GENERIC_NOUNS: &str = include_str!("../data/generic-nouns.txt");
 
+const LEXICON: &str = include_str!("../data/lexicon.txt");
+
+/// The official-report lexicon's words (the first field of each line): the vocabulary a
+/// reader of such reports names their subjects with.
+fn lexicon() -> &'static HashSet<&'static str> {
+    static S: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    S.get_or_init(|| {
+        crate::text::table_lines(LEXICON).filter_map(|l| l.split_ascii_whitespace().next()).collect()
+    })
+}
+
 fn generic_nouns() -> &'static HashSet<&'static str> {
     static S: OnceLock<HashSet<&'static str>> = OnceLock::new();
     S.get_or_init(|| word_set(GENERIC_NOUNS))
@@ -65,6 +76,8 @@ struct Flags {
     /// Can start or end a discovered term (a noun, a verbal noun, an unknown word).
     nounish: bool,
     chars: u8,
+    /// A noun of every report's setting (社区, 居民, 人员…).
+    generic: bool,
 }
 
 /// Every distinct word of an analysis, interned once with what keyword extraction needs to
@@ -91,6 +104,7 @@ impl Vocabulary {
             joinable: term.chars().all(crate::text::is_cjk) && !stop_words_general().contains(term),
             nounish: candidate && (tag.starts_with('n') || matches!(tag, "vn" | "x" | "j" | "l")),
             chars: term.chars().count().min(255) as u8,
+            generic: generic_nouns().contains(term),
         };
         let id = self.words.len() as u32;
         self.words.push((term.into(), flags));
@@ -191,9 +205,12 @@ fn run_key(w: &[u32]) -> Run {
 fn discover_phrases(c: &Candidates) -> FxHashSet<Run> {
     let mut word_count = vec![0u32; c.words.len()];
     let mut runs: FxHashMap<Run, u32> = FxHashMap::default();
+    // A run that ends on a setting noun (…社区, …居民, …人员) names where or who, not a new
+    // term: 充分发挥社区, 禁毒宣传社区 are not terms, while 禁毒 + 志愿者 still is.
     let eligible = |w: &[u32]| {
         let chars: usize = w.iter().map(|&t| c.flags(t).chars as usize).sum();
-        c.flags(w[0]).nounish && c.flags(w[w.len() - 1]).nounish && (3..=10).contains(&chars)
+        let (first, last) = (c.flags(w[0]), c.flags(w[w.len() - 1]));
+        first.nounish && last.nounish && !last.generic && (3..=10).contains(&chars)
     };
     for sent in c.sentences.iter() {
         for &t in sent {
@@ -319,11 +336,8 @@ pub fn rank(cands: &Candidates, vocab: &Vocabulary, seg: &Segmenter, limit: usiz
         .map(|&t| {
             let text = text_of(t);
             // Longer terms are more specific than the IDF table alone knows.
-            let len_bonus = 1.0 + 0.35 * (text.chars().count().min(8) as f64 - 2.0);
-            // Plain verbs and the nouns of every report's setting rank below things.
-            let verb = t < base && !cands.flags(t).nounish;
-            let pos = if verb || generic_nouns().contains(text) { 0.5 } else { 1.0 };
-            (t, (tf[t as usize] as f64 / total as f64) * seg.idf(text) * len_bonus * pos)
+            let len_bonus = 1.0 + LENGTH_BONUS * (text.chars().count().min(8) as f64 - 2.0);
+            (t, (tf[t as usize] as f64 / total as f64) * seg.idf(text) * len_bonus * term_prior((t < base).then(|| cands.flags(t)), text))
         })
         .collect();
     let tr = textrank(&sentences, tf.len());
@@ -335,7 +349,7 @@ pub fn rank(cands: &Candidates, vocab: &Vocabulary, seg: &Segmenter, limit: usiz
         .map(|(t, score)| {
             let a = score / max_tfidf;
             let b = tr[t as usize] / max_tr;
-            (t, 0.75 * a + 0.25 * b, a, b)
+            (t, TFIDF_SHARE * a + (1.0 - TFIDF_SHARE) * b, a, b)
         })
         .collect();
     let order = |x: &(u32, f64, f64, f64), y: &(u32, f64, f64, f64)| {
@@ -361,6 +375,44 @@ pub fn rank(cands: &Candidates, vocab: &Vocabulary, seg: &Segmenter, limit: usiz
         k.weight = round4(k.weight / top);
     }
     out
+}
+
+/// Longer terms are more specific than the IDF table alone knows: each character past two adds
+/// this share of the score (up to eight characters).
+const LENGTH_BONUS: f64 = 0.35;
+/// The share of TF-IDF in a keyword's weight; TextRank has the rest. TextRank favours words
+/// with many neighbours — the generic hubs of a report (工作, 社区, 检查) — so it only breaks
+/// near-ties.
+const TFIDF_SHARE: f64 = 0.9;
+
+/// How much a term's TF-IDF counts, by what kind of term it is (`word`: the flags of a
+/// segmented word, `None` for a discovered phrase).
+fn term_prior(word: Option<Flags>, text: &str) -> f64 {
+    let mut prior = 1.0;
+    if let Some(f) = word {
+        if !f.nounish {
+            // Plain verbs rank below things.
+            prior *= 0.5;
+        } else if f.generic {
+            // The nouns of every report's setting.
+            prior *= 0.3;
+        }
+        if lexicon().contains(text) {
+            // The official-report vocabulary is what readers name a report's subjects with.
+            prior *= 2.0;
+        }
+    }
+    if is_org(text) {
+        prior *= 0.3;
+    }
+    prior
+}
+
+/// The name of an acting or issuing body (…局, …委员会, …政府): who did the work, not what
+/// the work was about.
+fn is_org(term: &str) -> bool {
+    const HEADS: [&str; 9] = ["局", "委员会", "政府", "党委", "党工委", "办公室", "常委会", "县委", "区委"];
+    HEADS.iter().any(|h| term.ends_with(h))
 }
 
 fn round4(x: f64) -> f64 {
@@ -511,6 +563,36 @@ mod tests {
         assert!(top.iter().any(|k| k.term == "健康教育宣传栏"), "{top:?}");
     }
 
+    fn noun(generic: bool) -> Flags {
+        Flags { candidate: true, joinable: true, nounish: true, chars: 2, generic }
+    }
+
+    #[test]
+    fn lexicon_terms_rank_above_plain_words_and_bodies_below() {
+        // 禁毒 is official-report vocabulary; 桌子 is not; 应急管理局 names who acted.
+        assert!(lexicon().contains("禁毒") && !lexicon().contains("桌子"));
+        assert!(term_prior(Some(noun(false)), "禁毒") > term_prior(Some(noun(false)), "桌子"));
+        assert!(term_prior(Some(noun(false)), "桌子") > term_prior(Some(noun(generic_nouns().contains("居民"))), "居民"));
+        assert!(term_prior(None, "应急管理局") < term_prior(None, "应急物资"));
+        assert!(is_org("县人民政府") && is_org("教育局") && !is_org("创卫办") && !is_org("综治中心"));
+    }
+
+    #[test]
+    fn runs_ending_on_a_setting_noun_are_not_new_terms() {
+        let seg = crate::segment::segmenter(&[]);
+        let mut c = Candidates::new();
+        let mut vocab = Vocabulary::new(HashSet::new());
+        for _ in 0..3 {
+            for w in seg.words("组织禁毒宣传社区，开展禁毒宣传活动") {
+                let id = vocab.intern(w.text, w.tag);
+                c.push(&vocab, id);
+            }
+            c.break_here();
+        }
+        let top = rank(&c, &vocab, &seg, 10);
+        assert!(!top.iter().any(|k| k.term.ends_with("社区") && k.term != "社区"), "{top:?}");
+    }
+
     #[test]
     fn boilerplate_is_not_a_candidate() {
         let none = HashSet::new();
@@ -519,3 +601,4 @@ mod tests {
         assert!(is_candidate("禁毒", "vn", &none));
     }
 }
+
