@@ -7,7 +7,8 @@ use std::borrow::Cow;
 use std::cell::RefCell;
 use std::collections::HashMap;
 use std::fmt::Write as _;
-use std::hash::{BuildHasherDefault, Hasher};
+use std::hash::{BuildHasher, BuildHasherDefault};
+use rustc_hash::FxHasher;
 use std::sync::{Arc, OnceLock};
 
 /// jieba's dictionary with entries of frequency < 4 dropped (see data/README.md).
@@ -52,15 +53,35 @@ impl Frequencies {
     }
 
     fn get(&self, word: &str) -> Option<u32> {
-        self.starts
+        self.base_index(word).map(|i| self.counts[i]).or_else(|| self.extra.get(word).copied())
+    }
+
+    /// Position of `word` in the base table. The words of a text repeat, so the answers sit in
+    /// a small cache in front of the binary search (the base table is the same for every
+    /// segmenter, so one cache per thread serves them all).
+    fn base_index(&self, word: &str) -> Option<usize> {
+        const SLOTS: usize = 1 << 14;
+        const ABSENT: u32 = u32::MAX;
+        thread_local! {
+            /// (hash | 1, index or ABSENT); hash 0 marks an empty slot.
+            static CACHE: RefCell<Vec<(u64, u32)>> = RefCell::new(vec![(0, ABSENT); SLOTS]);
+        }
+        let hash = BuildHasherDefault::<FxHasher>::default().hash_one(word) | 1;
+        let slot = (hash >> 40) as usize % SLOTS;
+        let cached = CACHE.with(|c| c.borrow()[slot]);
+        if cached.0 == hash && (cached.1 == ABSENT || self.base_word(cached.1 as usize) == word) {
+            return (cached.1 != ABSENT).then_some(cached.1 as usize);
+        }
+        let found = self
+            .starts
             .binary_search_by(|&at| {
                 let line = &BASE_DICT.as_bytes()[at as usize..];
                 let end = line.iter().position(|b| b.is_ascii_whitespace()).unwrap_or(line.len());
                 line[..end].cmp(word.as_bytes())
             })
-            .ok()
-            .map(|i| self.counts[i])
-            .or_else(|| self.extra.get(word).copied())
+            .ok();
+        CACHE.with(|c| c.borrow_mut()[slot] = (hash, found.map_or(ABSENT, |i| i as u32)));
+        found
     }
 }
 
@@ -197,36 +218,6 @@ pub fn segmenter(user_words: &[String]) -> Arc<Segmenter> {
     let built = Arc::new(Segmenter::build(&key));
     WITH_USER_WORDS.with(|c| *c.borrow_mut() = Some((key, built.clone())));
     built
-}
-
-/// FxHash (rustc's hasher): a multiply and a rotate per 8 bytes. The keys are dictionary words,
-/// not attacker-chosen, so SipHash's flooding resistance buys nothing here.
-#[derive(Default, Clone, Copy)]
-struct FxHasher(u64);
-
-impl Hasher for FxHasher {
-    #[inline]
-    fn write(&mut self, bytes: &[u8]) {
-        const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
-        let mut chunks = bytes.chunks_exact(8);
-        for c in &mut chunks {
-            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(c.try_into().unwrap())).wrapping_mul(K);
-        }
-        let rest = chunks.remainder();
-        if !rest.is_empty() {
-            let mut buf = [0u8; 8];
-            buf[..rest.len()].copy_from_slice(rest);
-            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(buf)).wrapping_mul(K);
-        }
-    }
-    #[inline]
-    fn write_u8(&mut self, i: u8) {
-        self.0 = (self.0.rotate_left(5) ^ i as u64).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-    }
-    #[inline]
-    fn finish(&self) -> u64 {
-        self.0
-    }
 }
 
 /// True for a word that carries no content (punctuation, whitespace, symbols).
