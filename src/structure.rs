@@ -94,6 +94,10 @@ struct Patterns {
     issue_number: Regex,
     page_number: Regex,
     bare_date: Regex,
+    credit: Regex,
+    caption: Regex,
+    byline: Regex,
+    ends_with_date: Regex,
 }
 
 fn patterns() -> &'static Patterns {
@@ -133,7 +137,7 @@ fn patterns() -> &'static Patterns {
             news_title: r("(会议|大会|座谈会|推进会|动员会|部署会|培训班|活动|仪式)(召开|举行|举办|启动|开幕|闭幕)$|^(在|于).{4,40}(上|时)的(讲话|发言|致辞)$"),
             label_heading: r(r"^[^,;:。!?()]{2,12}[:]\s*([(][^()]*[)])?\s*[。.]?$"),
             signer: r(r"^(述职人|报告人|汇报人|发言人|起草人|撰稿人|填报人|签发人|联系人)[:]"),
-            page_title: r(r"范文|[(][^()]{0,6}?[0-9]+\s*篇\s*[)]|精选\s*[0-9]+\s*篇|[0-9]+篇$|大全"),
+            page_title: r(r"(?:^|[^示])范文|[(][^()]{0,6}?[0-9]+\s*篇\s*[)]|精选\s*[0-9]+\s*篇|[0-9]+篇$|大全"),
             enumerated_lead: r(&format!("^{cn}(要|是)")),
             // 期号 / 发文字号 on a line of their own: 〔2024〕第15期 · 河政办发〔2024〕12号 · 2024年第9期（总第61期）.
             issue_number: r(&format!(
@@ -144,6 +148,14 @@ fn patterns() -> &'static Patterns {
             page_number: r(r"(?i)^(?:第\s*[0-9]+\s*页(?:\s*[,/]?\s*共\s*[0-9]+\s*页)?|共\s*[0-9]+\s*页|[-—]\s*[0-9]+\s*[-—]|page\s*[0-9]+(?:\s*of\s*[0-9]+)?|[0-9]+\s*/\s*[0-9]+\s*页)$"),
             // A date alone in figures: 2024.7.6 · 2024-07-06 · 2024/7/6.
             bare_date: r(r"^[0-9]{4}([-/.])[0-9]{1,2}([-/.])[0-9]{1,2}[。.]?$"),
+            // A news item's credit line, alone in brackets: （摄影：沈立） · （通讯员　蒋欣怡） · (记者 王某).
+            credit: r(r"^[(\[【]\s*(?:摄影|摄|记者|通讯员|见习记者|特约记者|供稿|撰稿|作者|文/图|图/文|文图|图文|图|文)(?:\s*[:/]\s*|\s+)[^()]{1,30}[)\]】]$"),
+            // A photo caption: ▲民警在…检查 · 图为推进会现场。 · 上图：…
+            caption: r(r"^(?:[▲△▼◆]|图为|上图|下图|左图|右图|图片为|图[:])"),
+            // A news page's publication line under its headline: 来源：… 发布时间：… 浏览次数：…
+            byline: r(r"(?:来源|发布|更新|作者|浏览|点击|日期|时间|编辑)[^:]{0,4}[:]"),
+            // A line that closes on a date: 桐溪区爱卫办编印　2024年7月15日 (a masthead, not a broken sentence).
+            ends_with_date: r(r"(?:[0-9]{4}|[〇零○一二三四五六七八九十]{4})年[0-9一二三四五六七八九十]{1,3}月[0-9一二三四五六七八九十]{1,3}日$"),
         }
     })
 }
@@ -229,6 +241,9 @@ fn noise_rule(l: &LineLook) -> Option<&'static str> {
             }
         }
     }
+    if (s.starts_with(['(', '[', '【'])) && p.credit.is_match(s.trim()) {
+        return Some("noise:credit");
+    }
     if noise_cues().is_match(s.as_str()) {
         return Some("noise:cue");
     }
@@ -236,7 +251,10 @@ fn noise_rule(l: &LineLook) -> Option<&'static str> {
         return Some("noise:page-number");
     }
     let page_title_chars = s.contains("范文") || s.contains('篇') || s.contains("大全");
-    if page_title_chars && p.page_title.is_match(s) && l.len <= 40 && l.inner_ends == 0 {
+    // A page title names the page; a numbered item or a clause ending in ；/。 is body text
+    // (9.入住协议未按民政部示范文本签订…；).
+    let body_like = s.ends_with([';', '。']) || heading_marker(s).is_some();
+    if page_title_chars && p.page_title.is_match(s) && l.len <= 40 && l.inner_ends == 0 && !body_like {
         return Some("noise:page-title");
     }
     // Debris: a line of symbols only (a stray `。`, a rule of dashes).
@@ -268,7 +286,7 @@ fn heading_marker(norm: &str) -> Option<(u8, &'static str)> {
 }
 
 fn title_rule(l: &LineLook) -> Option<&'static str> {
-    if l.len < 4 || l.len > 50 || l.inner_ends > 0 || l.heading.is_some() {
+    if l.len < 4 || l.len > 50 || l.inner_ends > 0 || l.heading.is_some() || is_caption(&l.norm) {
         return None;
     }
     let s = l.norm.trim_end_matches(['。', '.']);
@@ -291,6 +309,33 @@ fn title_rule(l: &LineLook) -> Option<&'static str> {
         return Some("title:headline");
     }
     None
+}
+
+/// A photo caption (▲民警在网点检查包裹 · 图为推进会现场。): body text of a news item, never a
+/// title or a subhead, however short.
+fn is_caption(norm: &str) -> bool {
+    patterns().caption.is_match(norm.trim_start())
+}
+
+/// A line wholly in brackets — （2024年3月22日）, （共印40份） — is an aside, never a subhead.
+fn is_bracketed(norm: &str) -> bool {
+    let t = norm.trim();
+    t.starts_with('(') && t.ends_with(')') && t.chars().count() >= 2
+}
+
+/// A news headline with no genre word (青塘镇多措并举推进“无毒村居”创建): a short unpunctuated line
+/// that opens the paste or follows a gap or page chrome, with the page's publication line
+/// (来源：… 发布时间：…) right below it.
+fn headline_over_byline(looks: &[LineLook], kinds: &[(Kind, u8, String)], i: usize) -> bool {
+    let l = &looks[i];
+    let opens = l.after_gap || kinds.last().is_none_or(|k| matches!(k.0, Kind::Noise | Kind::Signoff));
+    opens
+        && l.heading.is_none()
+        && l.noise.is_none()
+        && (6..=40).contains(&l.len)
+        && !l.norm.contains([',', '。', ';', ':', '!', '?'])
+        && !is_caption(&l.norm)
+        && looks.get(i + 1).is_some_and(|x| x.noise.is_some() && patterns().byline.is_match(&x.norm))
 }
 
 /// Whether a title-like line opens a document here: strong patterns (关于…的, 篇三, 第6期)
@@ -323,10 +368,11 @@ fn signoff_rule(l: &LineLook) -> Option<&'static str> {
 
 /// Last words of the name of an organisation or one of its units (县教育局, 食品生产监管科,
 /// 调研组, 领导小组办公室).
-const ORG_ENDINGS: [&str; 30] = [
+const ORG_ENDINGS: [&str; 36] = [
     "局", "委", "办", "院", "所", "会", "部", "处", "站", "队", "中心", "社区", "街道",
     "政府", "公司", "学校", "小组", "委员会", "办公室", "办事处", "居委会", "村委会", "支部",
-    "（盖章）", "(盖章)", "科", "股", "组", "室", "厅",
+    "（盖章）", "(盖章)", "科", "股", "组", "室", "厅", "小学", "中学", "大学", "幼儿园", "总支",
+    "集团",
 ];
 
 fn ends_like_org(text: &str) -> bool {
@@ -375,6 +421,8 @@ pub fn structure(chars: &[char]) -> Vec<DocSpan> {
                 // A run of titles with no body: a list of related articles.
                 (Kind::Noise, 0, "noise:title-list".to_string())
             }
+        } else if headline_over_byline(&looks, &kinds, i) && followed_by_body(&looks, i) {
+            (Kind::Title, 0, "title:headline-over-byline".to_string())
         } else if starts_after_signoff(&looks, &kinds, i) && followed_by_body(&looks, i) {
             // A headline after a gap that follows the previous document's 落款.
             (Kind::Title, 0, "title:after-signoff".to_string())
@@ -433,6 +481,10 @@ pub fn structure(chars: &[char]) -> Vec<DocSpan> {
         }
         if l.norm.trim().contains(char::is_whitespace) {
             // 县长　赵明远: a name line, not a subhead.
+            continue;
+        }
+        if is_caption(&l.norm) || is_bracketed(&l.norm) {
+            // ▲民警在网点检查 · 图为会议现场。 · （2024年3月22日）: captions and asides.
             continue;
         }
         if patterns().label_heading.is_match(&l.norm) {
@@ -526,7 +578,17 @@ fn is_list_item(looks: &[LineLook], i: usize) -> bool {
     }
     let sentence_like = l.norm.ends_with('。') && l.norm.contains([',', '，']);
     let sibling = |j: usize| looks.get(j).is_some_and(|x| x.heading == Some((level, marker)));
-    sentence_like && (sibling(i + 1) || (i > 0 && sibling(i - 1) && looks[i - 1].norm.ends_with([';', '；', '。'])))
+    if sentence_like && (sibling(i + 1) || (i > 0 && sibling(i - 1) && looks[i - 1].norm.ends_with([';', '；', '。']))) {
+        return true;
+    }
+    // A sentence right after a sibling that is itself an item of a list of sentences is the
+    // next item of that list, comma or not (2.六年级…力争进入全区前列。 · 4.未组织开展演练。).
+    l.norm.ends_with('。') && i > 0 && sibling(i - 1) && previous_item_is_body(looks, i - 1)
+}
+
+/// The numbered line at `j` reads as body text: a sentence of its own or an item of a list.
+fn previous_item_is_body(looks: &[LineLook], j: usize) -> bool {
+    !heading_is_short(&looks[j]) || is_list_item(looks, j)
 }
 
 /// 2.某某公司：3名驾驶员从业资格证过期仍从事营运。 — a label, then a sentence of its own
@@ -637,6 +699,7 @@ fn ends_thought(prev_norm: &str) -> bool {
     let last = prev_norm.chars().last().unwrap_or('。');
     ends_sentence(last) || matches!(last, ':' | '：' | '”' | '"' | '）' | ')') || !last.is_alphanumeric() && last != ',' && last != '、'
         || prev_norm.chars().count() <= 30
+        || patterns().ends_with_date.is_match(prev_norm.trim_end())
 }
 
 /// 同志们：, 各位领导：, 尊敬的…： open a speech; they announce no section.
@@ -839,6 +902,83 @@ mod tests {
         let text = "工作计划\n1、深入发动，广泛宣传。辖区各单位要利用各种宣传形式，大力宣传创卫工作。\n保检查万无一失。\n3、进一步抓好健康教育工作，组建和完善健康教育网络，要求各单位落实。";
         let got = kinds_of(text);
         assert_eq!(got[2].1, "paragraph");
+    }
+
+    #[test]
+    fn a_news_headline_over_its_publication_line_is_a_title() {
+        let text = "石桥村多措并举推进人居环境整治\n来源：石桥镇人民政府　　发布时间：2024-05-10 09:30\n近日，石桥村组织党员志愿者开展环境卫生大扫除，清理垃圾死角30余处。";
+        let chars: Vec<char> = text.chars().collect();
+        let docs = structure(&chars);
+        assert_eq!(docs.len(), 1);
+        let kinds: Vec<&str> = docs[0].blocks.iter().map(|b| b.kind.id()).collect();
+        assert_eq!(kinds, ["title", "noise", "paragraph"]);
+        // Without the publication line a bare opening phrase is not promoted.
+        let got = kinds_of("石桥村多措并举推进人居环境整治\n近日，石桥村组织党员志愿者开展环境卫生大扫除，清理垃圾死角30余处。");
+        assert_eq!(got[0].1, "paragraph");
+    }
+
+    #[test]
+    fn photo_captions_are_paragraphs_and_credit_lines_are_noise() {
+        let text = "全县夜市秩序整治推进会召开\n6月3日晚，县城管局联合交警部门对城区夜市开展集中整治，规范摊位120余个。\n▲执法队员在夜市劝导摊主规范经营情况\n（摄影：王某）\n整治期间共清理占道经营摊点86处，暂扣违规物品35件，群众反映良好。\n图为整治现场。\n执法队员还向摊主发放了门前三包责任书和文明经营倡议书，共计300余份。\n（通讯员　李某某）\n(记者 张某)";
+        let got = kinds_of(text);
+        let kinds: Vec<&str> = got.iter().map(|g| g.1).collect();
+        assert_eq!(kinds, ["title", "paragraph", "paragraph", "noise", "paragraph", "paragraph", "paragraph", "noise", "noise"]);
+    }
+
+    #[test]
+    fn a_short_phrase_under_a_dated_masthead_is_a_subhead() {
+        let text = "爱国卫生工作简报\n第3期\n某某市某某区爱国卫生运动委员会办公室编印　　　　　2024年5月6日\n我区开展春季灭鼠统一行动\n4月下旬，区爱卫办组织各街道开展春季灭鼠统一行动，共投放毒饵站500个。\n行动期间共清理卫生死角240处，鼠密度较去年同期明显下降。\n东湖街道开展控烟宣传活动\n东湖街道在辖区公共场所张贴禁烟标识600余张，劝阻室内吸烟行为30人次。";
+        let got = kinds_of(text);
+        assert_eq!((got[3].1, got[3].2), ("heading", 1));
+    }
+
+    #[test]
+    fn a_bracketed_date_under_a_speaker_is_not_a_subhead() {
+        let text = "在全县防汛工作会议上的讲话\n（2024年5月8日）\n同志们：\n今天召开会议，主要任务是部署今年防汛工作，我讲三点意见。\n\n在全县秋冬季造林工作会议上的讲话\n县委副书记　张某\n（2024年10月9日）\n同志们：\n今天召开会议，主要任务是总结春季造林工作，部署秋冬季造林任务。";
+        let got = kinds_of(text);
+        assert_eq!(got[7].1, "paragraph");
+        assert_eq!(got[1].1, "paragraph");
+    }
+
+    #[test]
+    fn a_sentence_after_a_sentence_list_item_is_the_next_item() {
+        let text = "某校工作计划\n二、工作目标\n1.学生体质健康测试合格率达到95%以上，近视率有所下降。\n2.各学科期末质量检测平均分力争进入全区前列。\n3.力争2项课题通过市级立项，教师发表论文不少于10篇。\n（一）安全方面\n1.二楼疏散通道堆放杂物，影响人员疏散；\n2.本年度未组织开展应急疏散演练。\n（二）加强管理\n1.规范教学常规\n严格执行课程计划，开齐开足国家课程，不得随意增减课时。";
+        let got = kinds_of(text);
+        let kinds: Vec<(&str, u8)> = got.iter().map(|g| (g.1, g.2)).collect();
+        assert_eq!(
+            kinds,
+            vec![("title", 0), ("heading", 1), ("paragraph", 0), ("paragraph", 0), ("paragraph", 0), ("heading", 2),
+                 ("paragraph", 0), ("paragraph", 0), ("heading", 2), ("heading", 3), ("paragraph", 0)]
+        );
+    }
+
+    #[test]
+    fn schools_and_party_branches_above_a_date_are_issuers() {
+        for issuer in ["城关第一小学", "某某社区党总支", "实验中学", "阳光幼儿园"] {
+            let text = format!("本学期工作总结\n本学期共开展主题教育活动12次，学生参与率达到百分之百。\n{issuer}\n2024年7月2日");
+            let got = kinds_of(&text);
+            assert_eq!((got[2].1, got[3].1), ("signoff", "signoff"), "{issuer}");
+        }
+    }
+
+    #[test]
+    fn publication_metadata_before_the_first_title_is_chrome_of_document_zero() {
+        let text = "当前位置：首页 > 工作总结 > 正文\n社区工作总结（通用2篇）\n更新时间：2025-01-08 09:42　来源：网友投稿　点击：321次　　手机版\n\n【篇一】社区工作总结\n今年以来，社区围绕平安建设开展了大量工作，居民满意度明显提高。";
+        let chars: Vec<char> = text.chars().collect();
+        let docs = structure(&chars);
+        assert_eq!(docs.len(), 1);
+        let kinds: Vec<&str> = docs[0].blocks.iter().map(|b| b.kind.id()).collect();
+        assert_eq!(kinds, ["noise", "noise", "noise", "title", "paragraph"]);
+    }
+
+    #[test]
+    fn a_numbered_clause_naming_a_model_text_is_not_a_page_title() {
+        let text = "检查问题清单\n现将检查中发现的问题列出如下，请对照清单逐项整改到位。\n1.劳动合同未按人社部示范文本签订，缺少必备条款；\n2.安全培训记录缺失，有2名员工未参加岗前培训。";
+        let got = kinds_of(text);
+        assert_eq!(got[2].1, "paragraph");
+        // A real page title still is chrome.
+        let got = kinds_of("社区工作总结\n今年社区开展了大量工作，居民满意度明显提高，环境卫生持续改善。\n社区工作总结范文");
+        assert_eq!(got[2].1, "noise");
     }
 
     #[test]
