@@ -292,10 +292,11 @@ fn title_rule(l: &LineLook) -> Option<&'static str> {
     let s = l.norm.trim_end_matches(['。', '.']);
     let p = patterns();
     // 〔2024〕第15期 numbers an issue; it names no report (the title is the line above it).
-    if p.issue_number.is_match(s.trim()) {
+    // Literal checks first: each pattern needs these characters.
+    if s.contains(['期', '号']) && p.issue_number.is_match(s.trim()) {
         return None;
     }
-    if p.title_piece.is_match(s) {
+    if (s.contains(['篇', ')', '期']) || s.starts_with("关于")) && p.title_piece.is_match(s) {
         return Some("title:pattern");
     }
     // Titles carry no sentence punctuation.
@@ -305,7 +306,7 @@ fn title_rule(l: &LineLook) -> Option<&'static str> {
     if title_suffixes().iter().any(|t| s.ends_with(t.as_str())) {
         return Some("title:suffix");
     }
-    if p.news_title.is_match(s) {
+    if s.ends_with(['开', '行', '办', '动', '幕', '话', '言', '辞']) && p.news_title.is_match(s) {
         return Some("title:headline");
     }
     None
@@ -335,7 +336,7 @@ fn headline_over_byline(looks: &[LineLook], kinds: &[(Kind, u8, String)], i: usi
         && (6..=40).contains(&l.len)
         && !l.norm.contains([',', '。', ';', ':', '!', '?'])
         && !is_caption(&l.norm)
-        && looks.get(i + 1).is_some_and(|x| x.noise.is_some() && patterns().byline.is_match(&x.norm))
+        && looks.get(i + 1).is_some_and(|x| x.noise.is_some() && x.norm.contains(':') && patterns().byline.is_match(&x.norm))
 }
 
 /// Whether a title-like line opens a document here: strong patterns (关于…的, 篇三, 第6期)
@@ -354,13 +355,16 @@ fn signoff_rule(l: &LineLook) -> Option<&'static str> {
     }
     let p = patterns();
     let s = l.norm.trim();
-    if p.date_only.is_match(s) || p.bare_date.is_match(s) {
+    // Literal checks first: each pattern needs these characters (regexes are the slow part of
+    // reading every line).
+    let year_month = s.contains('年') && s.contains('月');
+    if (year_month && p.date_only.is_match(s)) || (s.starts_with(|c: char| c.is_ascii_digit()) && p.bare_date.is_match(s)) {
         return Some("signoff:date");
     }
-    if p.org_date.is_match(s) && !s.contains(',') {
+    if year_month && p.org_date.is_match(s) && !s.contains(',') {
         return Some("signoff:body+date");
     }
-    if p.signer.is_match(s) && l.len <= 20 {
+    if l.len <= 20 && s.contains(':') && p.signer.is_match(s) {
         return Some("signoff:signer");
     }
     None
@@ -487,7 +491,7 @@ pub fn structure(chars: &[char]) -> Vec<DocSpan> {
             // ▲民警在网点检查 · 图为会议现场。 · （2024年3月22日）: captions and asides.
             continue;
         }
-        if patterns().label_heading.is_match(&l.norm) {
+        if l.norm.contains(':') && patterns().label_heading.is_match(&l.norm) {
             if is_salutation(&l.norm) || is_addressee(l, &kinds[..i]) || is_lead_in(&l.norm) {
                 continue;
             }
@@ -699,7 +703,7 @@ fn ends_thought(prev_norm: &str) -> bool {
     let last = prev_norm.chars().last().unwrap_or('。');
     ends_sentence(last) || matches!(last, ':' | '：' | '”' | '"' | '）' | ')') || !last.is_alphanumeric() && last != ',' && last != '、'
         || prev_norm.chars().count() <= 30
-        || patterns().ends_with_date.is_match(prev_norm.trim_end())
+        || (prev_norm.trim_end().ends_with('日') && patterns().ends_with_date.is_match(prev_norm.trim_end()))
 }
 
 /// 同志们：, 各位领导：, 尊敬的…： open a speech; they announce no section.
