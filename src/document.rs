@@ -9,8 +9,17 @@ use std::sync::OnceLock;
 const GENRE_CUES: &str = include_str!("../data/genre-cues.tsv");
 const TOPIC_TERMS: &str = include_str!("../data/topics.tsv");
 
-/// `label<TAB>phrase<TAB>weight` rows, labels checked against `ids`.
-fn weighted_table(text: &str, ids: &[&str]) -> Vec<(usize, String, f64)> {
+/// One row of a weighted table: a label, its phrase and weight, and whether the phrase
+/// counts only in a title (a 问题清单 is one; a body that asks for one is not).
+struct Row {
+    label: usize,
+    phrase: String,
+    weight: f64,
+    title_only: bool,
+}
+
+/// `label<TAB>phrase<TAB>weight[<TAB>title]` rows, labels checked against `ids`.
+fn weighted_table(text: &str, ids: &[&str]) -> Vec<Row> {
     crate::text::table_lines(text)
         .filter_map(|l| {
             let mut p = l.split('\t');
@@ -18,14 +27,15 @@ fn weighted_table(text: &str, ids: &[&str]) -> Vec<(usize, String, f64)> {
             let label = ids.iter().position(|x| *x == id)?;
             let phrase = normalize(p.next()?.trim());
             let weight = p.next().and_then(|w| w.trim().parse().ok()).unwrap_or(1.0);
-            Some((label, phrase, weight))
+            let title_only = p.next().is_some_and(|f| f.trim() == "title");
+            Some(Row { label, phrase, weight, title_only })
         })
         .collect()
 }
 
 /// A weighted table with an automaton over its phrases: a text is searched once for all of them.
 struct Table {
-    rows: Vec<(usize, String, f64)>,
+    rows: Vec<Row>,
     /// Pattern `k` of the automaton is `phrases[k]`; `row_phrase[r]` is row `r`'s pattern.
     automaton: Option<AhoCorasick>,
     row_phrase: Vec<Option<usize>>,
@@ -33,10 +43,10 @@ struct Table {
 }
 
 impl Table {
-    fn new(rows: Vec<(usize, String, f64)>) -> Table {
+    fn new(rows: Vec<Row>) -> Table {
         let mut phrases: Vec<&str> = Vec::new();
         let mut row_phrase = Vec::with_capacity(rows.len());
-        for (_, phrase, _) in &rows {
+        for Row { phrase, .. } in &rows {
             if phrase.is_empty() {
                 row_phrase.push(None);
                 continue;
@@ -68,12 +78,13 @@ impl Table {
         n
     }
 
-    /// Rows with how often each one's phrase occurs in `body` and in `title`.
-    fn rows_counted(&self, title: &str, body: &str) -> impl Iterator<Item = (&(usize, String, f64), usize, usize)> {
+    /// Rows with how often each one's phrase occurs in `body` and in `title` (title-only
+    /// rows count no body occurrence).
+    fn rows_counted(&self, title: &str, body: &str) -> impl Iterator<Item = (&Row, usize, usize)> {
         let in_body = self.counts(body);
         let in_title = self.counts(title);
         self.rows.iter().zip(&self.row_phrase).map(move |(row, k)| match k {
-            Some(k) => (row, in_body[*k], in_title[*k]),
+            Some(k) => (row, if row.title_only { 0 } else { in_body[*k] }, in_title[*k]),
             None => (row, 0, 0),
         })
     }
@@ -94,13 +105,18 @@ pub fn genre(title: &str, body: &str) -> (&'static str, Vec<Cue>) {
     let mut score = vec![0f64; GENRES.len()];
     let mut hits: Vec<Vec<Cue>> = vec![Vec::new(); GENRES.len()];
     // A headline (no genre word in the title) over a dated lead (6月5日上午，…) is news.
-    let genre_word = ["总结", "计划", "方案", "要点", "纪要", "报告", "讲话", "通报", "通知", "意见", "述职"];
-    if !title.is_empty() && !genre_word.iter().any(|w| title.contains(w)) && news_lead(body) {
+    let genre_word = ["总结", "小结", "计划", "方案", "要点", "纪要", "报告", "讲话", "通报", "通知", "意见", "述职"];
+    // With no title found, a short first line without a sentence end is the headline.
+    let (headline, lead) = match title.is_empty() {
+        false => (title, body),
+        true => untitled_headline(body).unwrap_or(("", body)),
+    };
+    if !headline.is_empty() && !genre_word.iter().any(|w| headline.contains(w)) && news_lead(lead) {
         let bulletin = GENRES.iter().position(|g| *g == "bulletin").unwrap_or(3);
         score[bulletin] += 2.0;
         hits[bulletin].push(Cue { feature: "headline+dated lead".into(), weight: 2.0 });
     }
-    for ((g, phrase, w), in_body, in_title) in genre_cues().rows_counted(title, body) {
+    for (Row { label: g, phrase, weight: w, .. }, in_body, in_title) in genre_cues().rows_counted(title, body) {
         let n = in_body as f64 + 3.0 * in_title as f64;
         if n > 0.0 {
             // Diminishing returns: a cue repeated ten times is not ten cues.
@@ -121,6 +137,17 @@ pub fn genre(title: &str, body: &str) -> (&'static str, Vec<Cue>) {
     (GENRES[best], cues)
 }
 
+/// A body's first line as a headline (short, no sentence end) and the rest of the body.
+fn untitled_headline(body: &str) -> Option<(&str, &str)> {
+    const MAX_CHARS: usize = 40;
+    let (first, rest) = body.split_once('\n')?;
+    let first = first.trim();
+    let short = !first.is_empty() && first.chars().count() <= MAX_CHARS;
+    // The body is width-folded: ，；：！？ arrive as , ; : ! ?.
+    let sentence = first.contains(['。', '!', '?', ';', ',', ':']);
+    (short && !sentence).then_some((first, rest.trim_start()))
+}
+
 /// The body opens with a date (6月5日上午，…; 日前，…; 近日，…), as news items do.
 fn news_lead(body: &str) -> bool {
     let first: String = body.chars().take(14).collect();
@@ -136,7 +163,7 @@ fn news_lead(body: &str) -> bool {
 pub fn topics(title: &str, body: &str) -> Vec<Label> {
     let mut score = vec![0f64; TOPICS.len()];
     let mut hits: Vec<Vec<Cue>> = vec![Vec::new(); TOPICS.len()];
-    for ((t, term, w), in_body, in_title) in topic_terms().rows_counted(title, body) {
+    for (Row { label: t, phrase: term, weight: w, .. }, in_body, in_title) in topic_terms().rows_counted(title, body) {
         let n = in_body as f64 + 2.0 * in_title as f64;
         if n > 0.0 {
             let s = w * (1.0 + n).ln();
@@ -187,6 +214,45 @@ mod tests {
         assert_eq!(g, "summary");
         let (g, _) = genre("关于校园周边安全隐患排查情况的汇报", "现将有关情况汇报如下：共排查隐患42处。下一步工作打算：计划年底前完成。");
         assert_eq!(g, "summary");
+    }
+
+    #[test]
+    fn short_reviews_notices_and_rectification_plans() {
+        // A month's 小结 of an office's own work is a summary, even with plans in it.
+        let (g, _) = genre("城关镇综治办2024年5月份工作小结", "5月份，综治办排查矛盾纠纷12起，化解11起。6月份，将力争实现零上访，计划开展培训。");
+        assert_eq!(g, "summary");
+        // A list of problems sent to an institution for it to rectify is a bulletin, even
+        // where it asks for a 整改报告 and quotes the institution's year.
+        let (g, _) = genre(
+            "全区幼儿园食堂专项检查问题清单",
+            "4月，区教育局对辖区幼儿园食堂开展了专项检查，发现问题如下：1.今年以来未开展留样检查；2.人员不足。请对照清单逐项整改，请于5月底前将整改报告报区教育局。",
+        );
+        assert_eq!(g, "bulletin");
+        // A rectification plan (targets, measures, deadlines) is a plan.
+        let (g, _) = genre(
+            "城西小学食堂检查问题整改方案",
+            "针对检查反馈的问题，制定本方案。一、整改目标：5月底前整改到位。二、整改措施：……三、完成时限：5月31日前。四、保障措施：……",
+        );
+        assert_eq!(g, "plan");
+        // A body that mentions a rectification plan or a report does not make one.
+        let (g, _) = genre("关于食品安全检查情况的通报", "检查发现问题21个，已责令制定整改方案。现将检查结果通报如下。");
+        assert_eq!(g, "bulletin");
+    }
+
+    #[test]
+    fn untitled_news_items_are_bulletins() {
+        // No title found: a short first line is the headline, the lead opens with 日前.
+        let (g, _) = genre("", "柳林镇举办农民丰收节\n日前,柳林镇在文化广场举办农民丰收节。今年以来,该镇累计培训农户300人次。\n下一步,该镇将继续办好活动。");
+        assert_eq!(g, "bulletin");
+    }
+
+    #[test]
+    fn elder_care_homes_are_civil_affairs() {
+        let t = topics(
+            "阳光敬老院消防检查问题整改方案",
+            "更换灭火器，开展消防演练，排查消防隐患；护理员持证上岗，为失能老人建立照护档案，补充护理员3名。",
+        );
+        assert_eq!(t[0].label, "civil_affairs");
     }
 
     #[test]

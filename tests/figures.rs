@@ -159,6 +159,37 @@ fn list_counts_and_session_numbers_are_not_figures() {
     assert_eq!(figure_texts("组织党员、志愿者三十余人"), ["三十余人"]);
 }
 
+#[test]
+fn dose_and_body_counters_are_units() {
+    let f = one_figure("全街道累计接种流感疫苗3.2万剂次");
+    assert_eq!((f.value, f.unit.as_str()), (32000.0, "剂次"));
+    assert_eq!(figure_texts("清理过期灭火器5具，补发药品12剂"), ["5具", "12剂"]);
+}
+
+#[test]
+fn durations_after_continuity_words() {
+    // 年 follows Chinese numerals only after 连续/为期/长达/历时.
+    let f = one_figure("该村连续五年保持零发案");
+    assert_eq!((f.value, f.unit.as_str()), (5.0, "年"));
+    assert_eq!(figure_texts("开展为期两年的专项整治"), ["两年"]);
+    assert!(figure_texts("落实五年规划，回顾一年来的工作").is_empty());
+}
+
+#[test]
+fn phases_stages_and_size_classes_are_not_figures() {
+    // A phase of a site or project is a name; sessions held are a count.
+    assert!(figure_texts("物流园三期主体结构封顶，启动四期工程").is_empty());
+    assert_eq!(figure_texts("街道共举办了二期业务骨干培训班"), ["二期"]);
+    // How a task is staged is no statistic; groups formed and Arabic batches are.
+    assert_eq!(figure_texts("对照清单，分两批组织验收，整改点位23处"), ["23处"]);
+    assert!(figure_texts("工作分三步推进").is_empty());
+    assert_eq!(figure_texts("抽调人员分成四个督导小组"), ["四个"]);
+    assert_eq!(figure_texts("分3批次抽检样品"), ["3批次"]);
+    // A bare magnitude of money naming a size class; the count of such firms is the figure.
+    assert_eq!(figure_texts("新引进投资超亿元的企业2家"), ["2家"]);
+    assert_eq!(figure_texts("培育千万元级企业3家"), ["3家"]);
+}
+
 fn entity_texts(found: Vec<report_analyzer::figures::EntitySpan>, s: &str) -> Vec<(String, String)> {
     let c = chars(s);
     found.into_iter().map(|e| (c[e.start..e.end].iter().collect(), e.detail)).collect()

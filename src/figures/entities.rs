@@ -91,7 +91,7 @@ fn glued_to_previous_word(chars: &[char], start: usize, s: usize, e: usize) -> b
         return false;
     }
     let word = [chars[s - 1], chars[s]];
-    !t.dictionary_organisations.at(&word, 0, 2).is_some() && segment::base().knows_chars(&word)
+    t.dictionary_organisations.at(&word, 0, 2).is_none() && segment::base().knows_chars(&word)
 }
 
 /// Where the organisation whose suffix starts at `suffix` begins, if it names a place: the

@@ -27,6 +27,13 @@ struct Tables {
     modifiers: Words,
     idioms: Words,
     ordinal_before: Words,
+    durations: Words,
+    duration_before: Words,
+    phase_before: Words,
+    phase_after: Words,
+    manner_before: Words,
+    manner_counters: Words,
+    size_class_after: Words,
 }
 
 fn tables() -> &'static Tables {
@@ -48,6 +55,13 @@ fn tables() -> &'static Tables {
         modifiers: Words::section(EXCLUSIONS, "modifiers"),
         idioms: Words::section(EXCLUSIONS, "idioms"),
         ordinal_before: Words::section(EXCLUSIONS, "ordinal-before"),
+        durations: Words::section(UNITS, "duration"),
+        duration_before: Words::section(UNITS, "duration-before"),
+        phase_before: Words::section(EXCLUSIONS, "phase-before"),
+        phase_after: Words::section(EXCLUSIONS, "phase-after"),
+        manner_before: Words::section(EXCLUSIONS, "manner-before"),
+        manner_counters: Words::section(EXCLUSIONS, "manner-counters"),
+        size_class_after: Words::section(EXCLUSIONS, "size-class-after"),
     })
 }
 
@@ -198,6 +212,10 @@ fn figure_at(chars: &[char], i: usize, start: usize, end: usize) -> Option<Figur
     let mut approx = first.approx;
     let mut k = first.end;
     let mut unit_len = if percent_word { 0 } else { unit_at(chars, k, end, script).unwrap_or(0) };
+    // 连续三年, 为期两年: after a duration word, Chinese numerals take 年 as well.
+    if unit_len == 0 && !percent_word && script == Script::Chinese && prefix.is_none() && t.duration_before.ending_at(chars, i, start).is_some() {
+        unit_len = t.durations.at(chars, k, end).unwrap_or(0);
+    }
     let mut unit: String = if percent_word { "%".into() } else { chars[k..k + unit_len].iter().collect() };
     // A range: 3—4次, 75至89分, 10%—20%, 3至5万元 (the magnitude of the second applies to both).
     let after_first = k + unit_len;
@@ -229,9 +247,7 @@ fn figure_at(chars: &[char], i: usize, start: usize, end: usize) -> Option<Figur
     if unit_len == 0 && !percent_word && !counted_in_wan {
         return None;
     }
-    if percent_word {
-        unit = "%".into();
-    } else if unit == "％" {
+    if percent_word || unit == "％" {
         unit = "%".into();
     }
     let mut fig_end = k + unit_len;
@@ -297,6 +313,24 @@ fn excluded(chars: &[char], f: &FigureSpan, start: usize, end: usize) -> bool {
             return true;
         }
     }
+    // How a task is staged: 分三批完成, 分两步走 (not 部分三批, where 分 ends a word).
+    let counter_start = number.as_ref().map_or(f.end, |n| n.end);
+    let staged = t.manner_counters.at(chars, counter_start, end).is_some_and(|len| counter_start + len >= f.end);
+    if chinese && staged && f.value <= 10.0 && f.value_max.is_none() {
+        if let Some(len) = t.manner_before.ending_at(chars, f.start, start) {
+            if !ends_word(chars, f.start - len, start) {
+                return true;
+            }
+        }
+    }
+    // A phase of a site or project: 产业园二期, 二期工程.
+    if f.unit == "期" && (t.phase_before.ending_at(chars, f.start, start).is_some() || t.phase_after.at(chars, f.end, end).is_some()) {
+        return true;
+    }
+    // A size class of money with no digit: 超亿元的项目, 千万元级企业.
+    if number.as_ref().is_some_and(|n| n.bare_magnitude) && f.unit.ends_with('元') && t.size_class_after.at(chars, f.end, end).is_some() {
+        return true;
+    }
     // Web-page chrome: 工作总结（通用8篇）.
     if t.chrome_before.ending_at(chars, f.start, start).is_some() {
         return true;
@@ -325,6 +359,11 @@ fn excluded(chars: &[char], f: &FigureSpan, start: usize, end: usize) -> bool {
     let ratio_before =
         f.start >= start + 2 && colon(chars[f.start - 1]) && (is_digit_like(chars[f.start - 2]) || chars[f.start - 2] == '%');
     ratio_after || ratio_before
+}
+
+/// The char at `k` closes a word with the char before it (部分, 得分): it is no prefix of its own.
+fn ends_word(chars: &[char], k: usize, start: usize) -> bool {
+    k > start && crate::text::is_cjk(chars[k - 1]) && crate::segment::base().knows_chars(&chars[k - 1..k + 1])
 }
 
 /// The clause before `i` names a list: it holds an enumeration comma 、.
@@ -395,6 +434,17 @@ mod tests {
         assert!(texts("围绕甲、乙和丙三项工作").is_empty());
         assert!(texts("共分两个组：一组").is_empty());
         assert_eq!(texts("组织甲、乙两村村民三十多人"), vec!["三十多人"]);
+    }
+
+    #[test]
+    fn durations_phases_and_stages() {
+        assert_eq!(found("连续三年无事故"), vec![("三年".into(), 3.0, None, "年".into(), false)]);
+        assert!(texts("三年行动计划").is_empty());
+        assert!(texts("开发区二期用地").is_empty());
+        assert!(texts("分两次完成").is_empty());
+        assert_eq!(texts("对大部分两批次样品复检"), vec!["两批次"]);
+        assert_eq!(texts("项目总投资近亿元。"), vec!["近亿元"]);
+        assert!(texts("超亿元的项目").is_empty());
     }
 
     #[test]
