@@ -180,7 +180,8 @@ fn analyze_document(
     let mut people = Vec::new();
     let mut organizations = Vec::new();
     let mut previous: Option<usize> = None;
-    let mut section: Option<usize> = None;
+    // The headings the current block sits under, outermost first (one entry per open level).
+    let mut headings: Vec<HeadingContext> = Vec::new();
     let mut body_seen = 0usize;
 
     for b in &span.blocks {
@@ -201,6 +202,14 @@ fn analyze_document(
             continue;
         }
         let words = seg.words(&text);
+        if b.kind == Kind::Heading {
+            // A heading closes the sections at its level and below.
+            while headings.last().is_some_and(|h| h.level >= b.level) {
+                headings.pop();
+            }
+        }
+        let nearest = headings.last();
+        let outer = headings.first().filter(|_| headings.len() > 1);
         let mut sentences_out = Vec::new();
         let mut speaker = false;
         let mut lead_cues = [false; N_CAT];
@@ -225,7 +234,9 @@ fn analyze_document(
                 text: &sent_norm,
                 words: &sent_words,
                 block_kind: b.kind,
-                section,
+                section: nearest.and_then(|h| h.category),
+                heading_words: nearest.map_or(&[][..], |h| &h.words[..]),
+                outer_words: outer.map_or(&[][..], |h| &h.words[..]),
                 index_in_block: k,
                 block_has_speaker: speaker,
                 block_lead_cues: lead_cues,
@@ -265,9 +276,16 @@ fn analyze_document(
         body_seen += b.end - b.start;
         let (category, confidence) = block_category(&sentences_out);
         if b.kind == Kind::Heading {
-            section = CATEGORIES.iter().position(|c| *c == category);
+            let words: Vec<Box<str>> =
+                words.iter().filter(|w| !is_punctuation(w.text)).map(|w| w.text.into()).take(12).collect();
+            headings.push(HeadingContext {
+                level: b.level,
+                category: CATEGORIES.iter().position(|c| *c == category),
+                words,
+            });
         }
-        for f in figures::figures(chars, b.start, b.end) {
+        let found = figures::scan(chars, b.start, b.end);
+        for f in found.figures {
             figures_out.push(Figure {
                 text: slice(f.start, f.end),
                 value: f.value,
@@ -284,10 +302,9 @@ fn analyze_document(
             end: u16(d.end),
             detail: d.detail,
         };
-        dates.extend(figures::dates(chars, b.start, b.end).into_iter().map(entity));
-        let orgs = figures::organizations(chars, b.start, b.end);
-        people.extend(figures::people_with_organizations(chars, b.start, b.end, &orgs).into_iter().map(entity));
-        organizations.extend(orgs.into_iter().map(entity));
+        dates.extend(found.dates.into_iter().map(entity));
+        people.extend(found.people.into_iter().map(entity));
+        organizations.extend(found.organizations.into_iter().map(entity));
         blocks.push(Block {
             kind: b.kind.id().into(),
             level: b.level,
@@ -316,6 +333,15 @@ fn analyze_document(
         people,
         organizations,
     }
+}
+
+/// What a sentence is told about a heading it sits under.
+struct HeadingContext {
+    level: u8,
+    /// The heading's own predicted category.
+    category: Option<usize>,
+    /// Its words (计划, 问题, 成效…).
+    words: Vec<Box<str>>,
 }
 
 /// The category covering most of a block's characters, and the mean confidence of its sentences

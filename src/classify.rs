@@ -70,8 +70,13 @@ pub struct SentenceContext<'a> {
     /// Content words of the sentence.
     pub words: &'a [&'a str],
     pub block_kind: Kind,
-    /// Category of the heading the sentence sits under, if any.
+    /// Predicted category of the nearest heading the sentence sits under (for a heading: of the
+    /// heading one level up), if any.
     pub section: Option<usize>,
+    /// Words of the nearest heading above the sentence (its section's own words).
+    pub heading_words: &'a [Box<str>],
+    /// Words of the outermost open heading, when it is not the nearest.
+    pub outer_words: &'a [Box<str>],
     /// Position of the sentence inside its block (0 = first).
     pub index_in_block: usize,
     /// Whether an earlier sentence of the block reports someone's demand (强调/要求/指出).
@@ -122,6 +127,14 @@ pub fn each_feature(cx: &SentenceContext, emit: &mut dyn FnMut(&str)) {
     put(emit, format_args!("kind:{}", cx.block_kind.id()));
     if let Some(s) = cx.section {
         put(emit, format_args!("sec:{}", CATEGORIES[s]));
+    }
+    // The section's own words (工作计划, 存在的问题, 主要成效…), and those of the outermost
+    // section around it: context that does not depend on a prediction.
+    for w in cx.heading_words {
+        put(emit, format_args!("hw:{w}"));
+    }
+    for w in cx.outer_words {
+        put(emit, format_args!("ow:{w}"));
     }
     if cx.index_in_block == 0 {
         emit("first-in-block");
