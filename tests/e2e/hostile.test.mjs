@@ -2,7 +2,7 @@
 // nothing and fetch nothing. Headless Chromium on the real page (www/).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { openSession, foreignRequests } from './lib/browser.mjs';
+import { sessionOnPage, foreignRequests } from './lib/browser.mjs';
 
 // Each payload would set window.__pwned if any part of the page ever parsed it as HTML.
 const PAYLOADS = [
@@ -30,19 +30,10 @@ const REPORT = [
   `会议强调，要压实责任${PAYLOADS[4]}。`,
 ].join('\n');
 
-let session;
-
-before(async () => {
-  session = await openSession();
-  await session.page.goto(`${session.origin}/index.html`);
-});
-
-after(async () => {
-  await session?.close();
-});
+const opened = sessionOnPage(before, after);
 
 test('pasted HTML and script stay text: nothing runs, nothing is fetched', { timeout: 90_000 }, async () => {
-  const { page, requests, origin } = session;
+  const { page, requests, origin } = opened.session;
   await page.fill('#input', REPORT);
   await page.click('#analyze-now');
   await page.waitForFunction(

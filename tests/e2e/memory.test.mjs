@@ -3,24 +3,15 @@
 // Short here, so the suite stays fast; tools/memory-soak.mjs is the 200 × 1 MB version.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { openSession } from './lib/browser.mjs';
+import { sessionOnPage } from './lib/browser.mjs';
 
 const RUNS = Number(process.env.MEMORY_RUNS ?? 12);
 const SIZE_KB = Number(process.env.MEMORY_SIZE_KB ?? 128);
 
-let session;
-
-before(async () => {
-  session = await openSession();
-  await session.page.goto(`${session.origin}/index.html`);
-});
-
-after(async () => {
-  await session?.close();
-});
+const opened = sessionOnPage(before, after);
 
 test(`${RUNS} analyses of ${SIZE_KB} KB keep wasm memory flat after the 5th`, { timeout: 300_000 }, async () => {
-  const sizes = await session.page.evaluate(async ({ runs, sizeKb }) => {
+  const sizes = await opened.session.page.evaluate(async ({ runs, sizeKb }) => {
     // A module instance of our own on the page's thread, so its memory can be read.
     const wasm = await import('./pkg/report_analyzer.js');
     const exports = await wasm.default();
@@ -45,7 +36,7 @@ test(`${RUNS} analyses of ${SIZE_KB} KB keep wasm memory flat after the 5th`, { 
 });
 
 test('a terminated worker is replaced by one that works, also after a trap', { timeout: 120_000 }, async () => {
-  const outcome = await session.page.evaluate(async () => {
+  const outcome = await opened.session.page.evaluate(async () => {
     const text = '一、总体情况\n今年以来共清运垃圾340吨。\n二、存在问题\n部分社区保洁不到位。';
     // The worker's protocol (www/worker.js): {id, op, ...} in; {id, ok, result | error, trapped, panic} out.
     const ask = (worker, message) => new Promise((resolve, reject) => {

@@ -107,6 +107,22 @@ export async function openSession(options = {}) {
   };
 }
 
+/**
+ * A session on the page for every test of a file: opened before them (`before`), closed after
+ * (`after`); read it as `holder.session` inside a test.
+ */
+export function sessionOnPage(before, after, path = '/index.html') {
+  const holder = { session: null };
+  before(async () => {
+    holder.session = await openSession();
+    await holder.session.page.goto(`${holder.session.origin}${path}`);
+  });
+  after(async () => {
+    await holder.session?.close();
+  });
+  return holder;
+}
+
 /** Requests that went anywhere but the page's origin (data: and blob: URLs are local). */
 export function foreignRequests(requests, origin) {
   return requests.filter((url) => !url.startsWith(`${origin}/`) && !/^(data|blob):/.test(url));
