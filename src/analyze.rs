@@ -263,7 +263,11 @@ fn analyze_document(
                 cues,
             });
             // Keyword candidates, in order, for every scope this sentence belongs to.
-            for w in in_sentence.iter().filter(|w| w.end <= le) {
+            let whole: &[segment::Word] = &in_sentence[..in_sentence.partition_point(|w| w.end <= le)];
+            for (j, w) in whole.iter().enumerate() {
+                if j > 0 && keywords::is_given_name(whole[j - 1].text, whole[j - 1].tag, w.text, whole.get(j + 1).map(|n| n.text)) {
+                    continue; // a person's given name is no subject of the report
+                }
                 let id = vocab.intern(w.text, w.tag);
                 doc_cands.push(vocab, id);
                 sinks.all.push(vocab, id);

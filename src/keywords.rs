@@ -34,6 +34,7 @@ fn content_tag(tag: &str) -> bool {
 
 const SURNAMES: &str = include_str!("../data/surnames.txt");
 const GENERIC_NOUNS: &str = include_str!("../data/generic-nouns.txt");
+const TITLES: &str = include_str!("../data/titles.txt");
 
 const LEXICON: &str = include_str!("../data/lexicon.txt");
 
@@ -51,19 +52,46 @@ fn generic_nouns() -> &'static HashSet<&'static str> {
     S.get_or_init(|| word_set(GENERIC_NOUNS))
 }
 
-/// A three-character word the table does not know that starts with a surname is, in a report,
-/// almost always a person's name (陈俊祥, 钟雪莲).
-fn looks_like_name(term: &str, tag: &str) -> bool {
+/// One-character surnames (data/surnames.txt).
+fn surnames() -> &'static HashSet<char> {
     static FIRST: OnceLock<HashSet<char>> = OnceLock::new();
-    let first = FIRST.get_or_init(|| {
+    FIRST.get_or_init(|| {
         SURNAMES
             .lines()
             .map(str::trim)
             .filter(|l| l.chars().count() == 1)
             .filter_map(|l| l.chars().next())
             .collect()
-    });
-    tag == "x" && term.chars().count() == 3 && term.chars().next().is_some_and(|c| first.contains(&c))
+    })
+}
+
+/// A three-character word the table does not know that starts with a surname is, in a report,
+/// almost always a person's name (陈俊祥, 钟雪莲).
+fn looks_like_name(term: &str, tag: &str) -> bool {
+    tag == "x" && term.chars().count() == 3 && term.chars().next().is_some_and(|c| surnames().contains(&c))
+}
+
+/// Titles and forms of address that follow a name (同志, 主任, 书记…: data/titles.txt).
+fn titles() -> &'static HashSet<&'static str> {
+    static S: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    S.get_or_init(|| {
+        let mut s: HashSet<&'static str> = crate::text::table_lines(TITLES).filter(|l| !l.starts_with('[')).collect();
+        s.insert("同志");
+        s
+    })
+}
+
+/// `word` is the given name of a person whose surname the segmenter cut off (刘 + 建军 + 同志,
+/// 李 + 文星 + 、): a one-character surname before it (`previous`, tagged `previous_tag`; not
+/// a function word such as 于 or 和), a title, a list mark or the end after.
+pub fn is_given_name(previous: &str, previous_tag: &str, word: &str, next: Option<&str>) -> bool {
+    let function_word = matches!(previous_tag.chars().next(), Some('p' | 'c' | 'u' | 'd' | 'r' | 'f' | 'm'));
+    let mut surname = previous.chars();
+    let one_char_surname =
+        !function_word && surname.next().is_some_and(|c| surnames().contains(&c)) && surname.next().is_none();
+    let short = (1..=2).contains(&word.chars().count()) && word.chars().all(crate::text::is_cjk);
+    let after = next.is_none_or(|n| titles().contains(n) || crate::segment::is_punctuation(n));
+    one_char_surname && short && after && !lexicon().contains(word)
 }
 
 /// What keyword extraction needs to know of a word, decided once per distinct word.
@@ -575,6 +603,17 @@ mod tests {
         assert!(term_prior(Some(noun(false)), "桌子") > term_prior(Some(noun(generic_nouns().contains("居民"))), "居民"));
         assert!(term_prior(None, "应急管理局") < term_prior(None, "应急物资"));
         assert!(is_org("县人民政府") && is_org("教育局") && !is_org("创卫办") && !is_org("综治中心"));
+    }
+
+    #[test]
+    fn given_names_cut_from_their_surname_are_not_candidates() {
+        assert!(is_given_name("刘", "zg", "建军", Some("同志")));
+        assert!(is_given_name("李", "nr", "文星", Some("、")));
+        assert!(is_given_name("李", "nr", "文星", None));
+        // Not after a function word, not before ordinary words, never a lexicon term.
+        assert!(!is_given_name("于", "p", "社区", Some("。")));
+        assert!(!is_given_name("刘", "zg", "建军", Some("节日")));
+        assert!(!is_given_name("王", "nr", "禁毒", Some("、")));
     }
 
     #[test]
