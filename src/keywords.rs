@@ -85,13 +85,17 @@ fn titles() -> &'static HashSet<&'static str> {
 /// 李 + 文星 + 、): a one-character surname before it (`previous`, tagged `previous_tag`; not
 /// a function word such as 于 or 和), a title, a list mark or the end after.
 pub fn is_given_name(previous: &str, previous_tag: &str, word: &str, next: Option<&str>) -> bool {
-    let function_word = matches!(previous_tag.chars().next(), Some('p' | 'c' | 'u' | 'd' | 'r' | 'f' | 'm'));
+    // Cheapest tests first: this runs for every word of the text.
     let mut surname = previous.chars();
-    let one_char_surname =
-        !function_word && surname.next().is_some_and(|c| surnames().contains(&c)) && surname.next().is_none();
-    let short = (1..=2).contains(&word.chars().count()) && word.chars().all(crate::text::is_cjk);
-    let after = next.is_none_or(|n| titles().contains(n) || crate::segment::is_punctuation(n));
-    one_char_surname && short && after && !lexicon().contains(word)
+    let Some(first) = surname.next() else { return false };
+    if surname.next().is_some() || matches!(previous_tag.chars().next(), Some('p' | 'c' | 'u' | 'd' | 'r' | 'f' | 'm')) {
+        return false;
+    }
+    (1..=2).contains(&word.chars().count())
+        && word.chars().all(crate::text::is_cjk)
+        && surnames().contains(&first)
+        && next.is_none_or(|n| crate::segment::is_punctuation(n) || titles().contains(n))
+        && !lexicon().contains(word)
 }
 
 /// What keyword extraction needs to know of a word, decided once per distinct word.
@@ -575,18 +579,24 @@ mod tests {
         assert_eq!(&rows[1].4, "宣传");
     }
 
-    #[test]
-    fn recurring_word_runs_become_one_term() {
-        let seg = crate::segment::segmenter(&[]);
+    /// The candidates of `text` repeated `times` times, one sentence each.
+    fn candidates_of(seg: &Segmenter, text: &str, times: usize) -> (Candidates, Vocabulary) {
         let mut c = Candidates::new();
         let mut vocab = Vocabulary::new(HashSet::new());
-        for _ in 0..3 {
-            for w in seg.words("社区设置健康教育宣传栏，定期更换宣传栏内容") {
+        for _ in 0..times {
+            for w in seg.words(text) {
                 let id = vocab.intern(w.text, w.tag);
                 c.push(&vocab, id);
             }
             c.break_here();
         }
+        (c, vocab)
+    }
+
+    #[test]
+    fn recurring_word_runs_become_one_term() {
+        let seg = crate::segment::segmenter(&[]);
+        let (c, vocab) = candidates_of(&seg, "社区设置健康教育宣传栏，定期更换宣传栏内容", 3);
         let top = rank(&c, &vocab, &seg, 5);
         assert!(top.iter().any(|k| k.term == "健康教育宣传栏"), "{top:?}");
     }
@@ -619,15 +629,7 @@ mod tests {
     #[test]
     fn runs_ending_on_a_setting_noun_are_not_new_terms() {
         let seg = crate::segment::segmenter(&[]);
-        let mut c = Candidates::new();
-        let mut vocab = Vocabulary::new(HashSet::new());
-        for _ in 0..3 {
-            for w in seg.words("组织禁毒宣传社区，开展禁毒宣传活动") {
-                let id = vocab.intern(w.text, w.tag);
-                c.push(&vocab, id);
-            }
-            c.break_here();
-        }
+        let (c, vocab) = candidates_of(&seg, "组织禁毒宣传社区，开展禁毒宣传活动", 3);
         let top = rank(&c, &vocab, &seg, 10);
         assert!(!top.iter().any(|k| k.term.ends_with("社区") && k.term != "社区"), "{top:?}");
     }
