@@ -165,6 +165,9 @@ thread_local! {
     static CUE_HITS: std::cell::RefCell<Vec<u32>> = const { std::cell::RefCell::new(Vec::new()) };
 }
 
+/// Something that hands each of a sentence's features to the callback it is given.
+type FeatureSource<'a> = dyn FnMut(&mut dyn FnMut(&str)) + 'a;
+
 pub struct Model {
     /// Feature name → row of `weights`.
     index: FxHashMap<Box<str>, u32>,
@@ -229,7 +232,7 @@ impl Model {
         self.predict_from(&mut |emit| each_feature(cx, emit))
     }
 
-    fn predict_from(&self, features: &mut dyn FnMut(&mut dyn FnMut(&str))) -> ([f64; N_CAT], Vec<FeatureCue>) {
+    fn predict_from(&self, features: &mut FeatureSource) -> ([f64; N_CAT], Vec<FeatureCue>) {
         // Rows of the known features, in feature order (a repeated feature counts again).
         let mut rows: Vec<u32> = Vec::with_capacity(48);
         features(&mut |f| {

@@ -296,8 +296,7 @@ fn discover_phrases(c: &Candidates) -> FxHashSet<Run> {
 
 pub fn is_candidate(term: &str, tag: &str, extra_stop: &HashSet<String>) -> bool {
     let n = term.chars().count();
-    n >= 2
-        && n <= 16
+    (2..=16).contains(&n)
         && content_tag(tag)
         && !term.chars().any(|c| c.is_ascii_digit())
         && !stop_words().contains(term)
