@@ -82,6 +82,8 @@ struct Patterns {
     url: Regex,
     markup: Regex,
     timestamp: Regex,
+    /// A date with a time of day, anywhere in a line: 2024-08-16 18:30.
+    datetime: Regex,
     date_only: Regex,
     org_date: Regex,
     breadcrumb: Regex,
@@ -121,6 +123,7 @@ fn patterns() -> &'static Patterns {
             url: r(r"(?i)(https?://|www\.|\.(com|cn|net|org|html?|php|aspx?)\b)"),
             markup: r(r"(<\s*/?\s*[a-zA-Z][^>]*>|-->|<!--|data:[a-z]+/|&nbsp;|&gt;|&lt;|\{\{|\}\})"),
             timestamp: r(r"^[0-9]{4}[-/.][0-9]{1,2}[-/.][0-9]{1,2}(\s+[0-9]{1,2}:[0-9]{2}(:[0-9]{2})?)?"),
+            datetime: r(r"[0-9]{4}[-/.][0-9]{1,2}[-/.][0-9]{1,2}\s+[0-9]{1,2}:[0-9]{2}"),
             date_only: r(&format!(
                 "^(?:[0-9x]{{2,4}}|{d}{{2,4}}|20xx|20__+)年(?:[0-9]{{1,2}}|{d}{{1,3}})月(?:(?:[0-9]{{1,2}}|{d}{{1,3}})日)?[。.]?$",
                 d = "[一二三四五六七八九十〇零○]"
@@ -241,6 +244,14 @@ fn noise_rule(l: &LineLook) -> Option<&'static str> {
             }
         }
     }
+    // A post's byline with its time of publication: 原创 岚山发布 2024-08-16 18:30 发表于湖南.
+    if l.len < 60 && s.contains(':') && p.datetime.is_match(s) {
+        return Some("noise:timestamp");
+    }
+    // A post's reader counts: 阅读 3562 赞 48 在看 12.
+    if l.len < 40 && s.starts_with("阅读") && s["阅读".len()..].trim_start().starts_with(|c: char| c.is_ascii_digit()) {
+        return Some("noise:reader-counts");
+    }
     if (s.starts_with(['(', '[', '【'])) && p.credit.is_match(s.trim()) {
         return Some("noise:credit");
     }
@@ -310,6 +321,11 @@ fn title_rule(l: &LineLook) -> Option<&'static str> {
         return Some("title:headline");
     }
     None
+}
+
+/// A bulleted line with no sentence in it (·某县召开…会议): an item of a list of links.
+fn is_link_item(l: &LineLook) -> bool {
+    l.norm.starts_with(['·', '•', '●', '◆', '▪', '■', '□']) && l.inner_ends == 0 && l.len <= 50 && !l.norm.ends_with('。')
 }
 
 /// A photo caption (▲民警在网点检查包裹 · 图为推进会现场。): body text of a news item, never a
@@ -416,6 +432,9 @@ pub fn structure(chars: &[char]) -> Vec<DocSpan> {
         let previous_look = last_body.map(|j| &looks[j]);
         let decided = if let Some(rule) = l.noise {
             (Kind::Noise, 0, rule.to_string())
+        } else if previous == Some(Kind::Noise) && i > 0 && is_link_item(l) {
+            // ·县人民医院获评… under 相关阅读: a page's list of links, not a new document.
+            (Kind::Noise, 0, "noise:link-list".to_string())
         } else if l.title_like.is_some() && !opens_document(l, previous, previous_look) {
             (Kind::Heading, 1, "heading:title-like-in-body".to_string())
         } else if let Some(rule) = l.title_like {
@@ -738,12 +757,12 @@ fn mark_signoff(looks: &[LineLook], kinds: &mut [(Kind, u8, String)], from: usiz
         let after_body = body.iter().any(|&j| j < i && matches!(kinds[j].0, Kind::Paragraph | Kind::Heading));
         if let Some(rule) = looks[i].signoff_like.filter(|_| after_body) {
             kinds[i] = (Kind::Signoff, 0, rule.to_string());
-            // The issuing body on the line above a date.
-            if k > 0 {
-                let j = tail[k - 1];
-                if kinds[j].0 == Kind::Paragraph && looks_like_issuer(&looks[j]) {
-                    kinds[j] = (Kind::Signoff, 0, "signoff:issuer".to_string());
+            // The issuing bodies on the lines above a date (中共某县委 / 某县人民政府 / date).
+            for &j in tail[..k].iter().rev() {
+                if kinds[j].0 != Kind::Paragraph || !looks_like_issuer(&looks[j]) {
+                    break;
                 }
+                kinds[j] = (Kind::Signoff, 0, "signoff:issuer".to_string());
             }
         }
     }
@@ -991,5 +1010,22 @@ mod tests {
         let docs = structure(&chars);
         assert_eq!(docs.len(), 1);
         assert!(docs[0].title.is_none());
+    }
+
+    #[test]
+    fn a_post_byline_reader_counts_and_a_link_list_are_chrome() {
+        let text = "某县召开第二次总河长会议\n原创　某县发布　2024-08-16 18:30　发表于湖南\n点击上方蓝字关注我们\n8月15日下午，某县召开总河长会议，安排部署下阶段重点工作。\n相关阅读：\n·某县启动河道清四乱专项行动\n·全县春季灭鼠工作全面启动\n阅读 3562　　赞 48　　在看 12";
+        let kinds: Vec<&str> = kinds_of(text).iter().map(|k| k.1).collect();
+        assert_eq!(kinds, ["title", "noise", "noise", "paragraph", "noise", "noise", "noise", "noise"]);
+        // A bulleted line inside a report's body is not a link.
+        let kinds: Vec<&str> = kinds_of("某县工作总结\n今年以来重点抓了三件事：\n·完善制度\n·加强督查").iter().map(|k| k.1).collect();
+        assert!(kinds[2..].iter().all(|k| *k != "noise"), "{kinds:?}");
+    }
+
+    #[test]
+    fn every_issuer_above_the_date_signs_off() {
+        let text = "某县关于督察反馈问题整改进展情况的报告\n今年以来，我县对反馈的26个问题逐一制定整改方案，已完成整改19个。\n中共某县委\n某县人民政府\n2024年11月5日";
+        let kinds: Vec<&str> = kinds_of(text).iter().map(|k| k.1).collect();
+        assert_eq!(kinds, ["title", "paragraph", "signoff", "signoff", "signoff"]);
     }
 }
