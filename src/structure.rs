@@ -56,7 +56,12 @@ fn table(text: &'static str) -> Vec<String> {
 /// The noise cues as one automaton: a line is searched once, not once per cue.
 fn noise_cues() -> &'static AhoCorasick {
     static T: OnceLock<AhoCorasick> = OnceLock::new();
-    T.get_or_init(|| AhoCorasick::new(table(NOISE_CUES).iter().filter(|c| !c.is_empty())).expect("noise cues build"))
+    T.get_or_init(|| {
+        AhoCorasick::builder()
+            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+            .build(table(NOISE_CUES).iter().filter(|c| !c.is_empty()))
+            .expect("noise cues build")
+    })
 }
 
 fn title_suffixes() -> &'static [String] {

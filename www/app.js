@@ -9,7 +9,7 @@ import { renderSections } from './ui/sections.js';
 import { KeywordPanel } from './ui/keywords.js';
 import { FigureTable } from './ui/figures.js';
 import { Dictionary } from './ui/dictionary.js';
-import { createChart, drawTotals } from './ui/charts.js';
+import { createChart, drawTotals, warmUp as warmUpCharts } from './ui/charts.js';
 import { mixTotal, documentStarts } from './ui/model.js';
 import { readFile } from './ui/files.js';
 import * as exporter from './ui/exports.js';
@@ -349,6 +349,10 @@ matchMedia('(prefers-color-scheme: dark)').addEventListener('change', () => {
 applyLanguage('zh');
 setStatus(() => t('status.loading'));
 loadSample();
+// While the engine starts in its worker, this thread is idle: spend it on the charts' first draw.
+setTimeout(() => {
+  if (!state.analysis) warmUpCharts();
+}, 0);
 
 if ('serviceWorker' in navigator && location.protocol !== 'file:') {
   navigator.serviceWorker.register('sw.js').catch(() => { /* offline use unavailable; the page still works */ });
