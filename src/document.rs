@@ -114,10 +114,17 @@ pub fn genre(title: &str, body: &str) -> (&'static str, Vec<Cue>) {
         false => (title, body),
         true => untitled_headline(body).unwrap_or(("", body)),
     };
-    if !headline.is_empty() && !genre_word.iter().any(|w| headline.contains(w)) && news_lead(lead) {
-        let bulletin = GENRES.iter().position(|g| *g == "bulletin").unwrap_or(3);
+    let bulletin = GENRES.iter().position(|g| *g == "bulletin").unwrap_or(3);
+    let news_headline = !headline.is_empty() && !genre_word.iter().any(|w| headline.contains(w));
+    if news_headline && news_lead(lead) {
         score[bulletin] += 2.0;
         hits[bulletin].push(Cue { feature: "headline+dated lead".into(), weight: 2.0 });
+    }
+    // 红星小学开展…活动: a third-person headline reports what someone did (a meeting's own
+    // words, 召开…会议, count for `meeting` through the cue table).
+    if news_headline && crate::structure::is_news_headline(headline) && !headline.contains("召开") {
+        score[bulletin] += 2.0;
+        hits[bulletin].push(Cue { feature: "news headline".into(), weight: 2.0 });
     }
     for (Row { label: g, phrase, weight: w, .. }, in_body, in_title) in genre_cues().rows_counted(title, body) {
         let n = in_body as f64 + 3.0 * in_title as f64;
@@ -151,15 +158,23 @@ fn untitled_headline(body: &str) -> Option<(&str, &str)> {
     (short && !sentence).then_some((first, rest.trim_start()))
 }
 
-/// The body opens with a date (6月5日上午，…; 日前，…; 近日，…), as news items do.
+/// The body opens with a date (6月5日上午，…; 日前，…; 近日，…), as news items do, or its
+/// first clauses name the day (为增强…意识，5月28日，红星小学开展…).
 fn news_lead(body: &str) -> bool {
     let first: String = body.chars().take(14).collect();
     if first.starts_with("日前") || first.starts_with("近日") {
         return true;
     }
-    let Some(pos) = first.find('日') else { return false };
-    let head = &first[..pos];
-    head.contains('月') && head.chars().all(|c| c.is_ascii_digit() || "月年一二三四五六七八九十〇xX".contains(c))
+    let is_day = |head: &str| head.contains('月') && head.chars().all(|c| c.is_ascii_digit() || "月年一二三四五六七八九十〇xX".contains(c));
+    if first.find('日').is_some_and(|pos| is_day(&first[..pos])) {
+        return true;
+    }
+    // A clause of its own that is a day, within the first sentence: ，5月28日，
+    let sentence = body.split('。').next().unwrap_or("");
+    sentence.split(',').skip(1).take(3).any(|clause| {
+        let clause = clause.trim();
+        clause.ends_with('日') && clause.chars().count() <= 11 && is_day(&clause[..clause.len() - '日'.len_utf8()])
+    })
 }
 
 /// Ranked topics (best first, at most three), scores in [0, 1] as shares of the evidence.
@@ -279,6 +294,14 @@ mod tests {
         assert_eq!(t[0].label, "environment");
         let t = topics("", "聚焦一老一小，为独居老人助餐，为特困人员、困难家庭发放社会救助金。");
         assert_eq!(t[0].label, "civil_affairs");
+    }
+
+    #[test]
+    fn a_third_person_headline_reports_news() {
+        let (g, cues) = genre("某村开展人居环境整治春季攻坚行动", "今年以来，某村组织党员群众清理村内垃圾320吨。下一步，该村将建立长效机制。");
+        assert_eq!(g, "bulletin", "{cues:?}");
+        assert!(news_lead("为增强学生防溺水意识,5月28日,某小学开展安全教育主题活动。"));
+        assert!(!news_lead("今年以来,我局开展安全检查12次。"));
     }
 
     #[test]

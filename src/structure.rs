@@ -94,6 +94,7 @@ struct Patterns {
     breadcrumb: Regex,
     title_piece: Regex,
     news_title: Regex,
+    news_headline: Regex,
     label_heading: Regex,
     signer: Regex,
     page_title: Regex,
@@ -143,6 +144,13 @@ fn patterns() -> &'static Patterns {
                 c = "一二三四五六七八九十"
             )),
             news_title: r("(会议|大会|座谈会|推进会|动员会|部署会|培训班|活动|仪式)(召开|举行|举办|启动|开幕|闭幕)$|^(在|于).{4,40}(上|时)的(讲话|发言|致辞)$"),
+            // A news headline: who did what (红星小学开展防溺水安全教育主题活动, 柳河镇多措并举抓好
+            // 秸秆禁烧工作) — a body's subhead rarely opens with the name of an organisation.
+            news_headline: r(&format!(
+                "^[^,;:。!?\\s]{{1,16}}?(?:{orgs})(?:{verbs})[^,;:。!?]{{2,30}}$",
+                orgs = "社区|街道|镇|乡|村|县|市|区|局|厅|委|办|院|所|站|队|中心|学校|小学|中学|幼儿园|医院|公司|集团|协会|支部|党委|党总支",
+                verbs = "开展|召开|举办|举行|组织|启动|部署|推进|抓好|做好|打好|掀起|全力|扎实|多措并举|持续|积极|深入|强化|加强|聚焦|筑牢|织密"
+            )),
             label_heading: r(r"^[^,;:。!?()]{2,12}[:]\s*([(][^()]*[)])?\s*[。.]?$"),
             signer: r(r"^(述职人|报告人|汇报人|发言人|起草人|撰稿人|填报人|签发人|联系人)[:]"),
             page_title: r(r"(?:^|[^示])范文|[(][^()]{0,6}?[0-9]+\s*篇\s*[)]|精选\s*[0-9]+\s*篇|[0-9]+篇$|大全"),
@@ -325,12 +333,24 @@ fn title_rule(l: &LineLook) -> Option<&'static str> {
     if s.ends_with(['开', '行', '办', '动', '幕', '话', '言', '辞']) && p.news_title.is_match(s) {
         return Some("title:headline");
     }
+    if is_news_headline(s) {
+        return Some("title:news-headline");
+    }
     None
 }
 
 /// A bulleted line with no sentence in it (·某县召开…会议): an item of a list of links.
 fn is_link_item(l: &LineLook) -> bool {
     l.norm.starts_with(['·', '•', '●', '◆', '▪', '■', '□']) && l.inner_ends == 0 && l.len <= 50 && !l.norm.ends_with('。')
+}
+
+/// Title words of a briefing, whose items are headed by news headlines.
+const BRIEFING_WORDS: [&str; 6] = ["简报", "动态", "快报", "专刊", "周报", "月报"];
+
+/// A news headline naming who did what (城南街道开展消防安全大检查); `s` is width-folded.
+pub fn is_news_headline(s: &str) -> bool {
+    let n = s.chars().count();
+    (8..=46).contains(&n) && patterns().news_headline.is_match(s)
 }
 
 /// A photo caption (▲民警在网点检查包裹 · 图为推进会现场。): body text of a news item, never a
@@ -431,7 +451,12 @@ pub fn structure(chars: &[char]) -> Vec<DocSpan> {
 
     // Pass 1: each line on its own and with its neighbours.
     let mut last_body: Option<usize> = None;
+    // Inside a briefing (…工作简报, 第9期), a news headline heads one of its items.
+    let mut in_briefing = false;
     for i in 0..n {
+        if looks[i].title_like == Some("title:news-headline") && in_briefing {
+            looks[i].title_like = None;
+        }
         let l = &looks[i];
         let previous = kinds.iter().rev().map(|k: &(Kind, u8, String)| k.0).next();
         let previous_look = last_body.map(|j| &looks[j]);
@@ -469,6 +494,9 @@ pub fn structure(chars: &[char]) -> Vec<DocSpan> {
         };
         if decided.0 != Kind::Noise {
             last_body = Some(i);
+        }
+        if decided.0 == Kind::Title {
+            in_briefing = BRIEFING_WORDS.iter().any(|w| l.norm.contains(w));
         }
         kinds.push(decided);
     }
@@ -940,8 +968,11 @@ mod tests {
         assert_eq!(docs.len(), 1);
         let kinds: Vec<&str> = docs[0].blocks.iter().map(|b| b.kind.id()).collect();
         assert_eq!(kinds, ["title", "noise", "paragraph"]);
-        // Without the publication line a bare opening phrase is not promoted.
+        // Without the publication line the headline (who did what) is still the title.
         let got = kinds_of("石桥村多措并举推进人居环境整治\n近日，石桥村组织党员志愿者开展环境卫生大扫除，清理垃圾死角30余处。");
+        assert_eq!(got[0].1, "title");
+        // A bare opening phrase that names no actor is not promoted.
+        let got = kinds_of("多措并举推进人居环境整治\n近日，石桥村组织党员志愿者开展环境卫生大扫除，清理垃圾死角30余处。");
         assert_eq!(got[0].1, "paragraph");
     }
 
@@ -1032,5 +1063,17 @@ mod tests {
         let text = "某县关于督察反馈问题整改进展情况的报告\n今年以来，我县对反馈的26个问题逐一制定整改方案，已完成整改19个。\n中共某县委\n某县人民政府\n2024年11月5日";
         let kinds: Vec<&str> = kinds_of(text).iter().map(|k| k.1).collect();
         assert_eq!(kinds, ["title", "paragraph", "signoff", "signoff", "signoff"]);
+    }
+
+    #[test]
+    fn a_news_headline_opens_an_item_of_a_web_page_but_heads_a_section_of_a_briefing() {
+        let page = "某社区召开服务工作推进会\n5月16日上午，某社区召开推进会，社区党委书记主持会议。\n\n某社区开展重阳节志愿服务活动\n10月11日，某社区组织志愿者走访慰问辖区高龄老人36户。";
+        let chars: Vec<char> = page.chars().collect();
+        assert_eq!(structure(&chars).len(), 2);
+        let briefing = "某县民政工作简报\n2024年第18期（总第61期）\n县民政局办公室编　　2024年12月3日\n全县扎实开展冬季困难群众走访慰问工作\n近日，县民政局联合各乡镇启动冬季走访慰问，共走访困难群众1200户。\n某镇开展敬老院消防安全检查\n12月1日，某镇对辖区3家敬老院开展消防安全检查，整改隐患5处。";
+        let chars: Vec<char> = briefing.chars().collect();
+        let docs = structure(&chars);
+        assert_eq!(docs.len(), 1);
+        assert!(docs[0].blocks.iter().any(|b| b.kind == Kind::Heading));
     }
 }
