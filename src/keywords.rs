@@ -5,7 +5,7 @@
 use crate::contract::{Keyword, Occurrence};
 use crate::segment::Segmenter;
 use rustc_hash::{FxHashMap, FxHashSet};
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
 const STOP_WORDS: &str = include_str!("../data/stopwords.txt");
@@ -38,18 +38,42 @@ const TITLES: &str = include_str!("../data/titles.txt");
 
 const LEXICON: &str = include_str!("../data/lexicon.txt");
 
-/// The official-report lexicon's words (the first field of each line): the vocabulary a
-/// reader of such reports names their subjects with.
-fn lexicon() -> &'static HashSet<&'static str> {
-    static S: OnceLock<HashSet<&'static str>> = OnceLock::new();
+/// What a lexicon entry names, by its tag in data/lexicon.txt.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum LexKind {
+    /// A subject: a topic's vocabulary (禁毒, 长效保洁, 门前三包) or the general 公文 vocabulary
+    /// (领导小组, 专项整治, 挂牌督办).
+    Subject,
+    /// An organisation or office (tag `nt`: 水利站, 交通运输局, 村干部, 居民代表): who acted.
+    Body,
+}
+
+/// The official-report lexicon's words (the first field of each line) and what each names.
+fn lexicon() -> &'static HashMap<&'static str, LexKind> {
+    static S: OnceLock<HashMap<&'static str, LexKind>> = OnceLock::new();
     S.get_or_init(|| {
-        crate::text::table_lines(LEXICON).filter_map(|l| l.split_ascii_whitespace().next()).collect()
+        crate::text::table_lines(LEXICON)
+            .filter_map(|l| {
+                let mut fields = l.split_ascii_whitespace();
+                let word = fields.next()?;
+                let kind = if fields.nth(1) == Some("nt") { LexKind::Body } else { LexKind::Subject };
+                Some((word, kind))
+            })
+            .collect()
     })
 }
 
 fn generic_nouns() -> &'static HashSet<&'static str> {
     static S: OnceLock<HashSet<&'static str>> = OnceLock::new();
     S.get_or_init(|| word_set(GENERIC_NOUNS))
+}
+
+/// A noun of the setting (data/generic-nouns.txt), or a compound of two (社区 + 居民, 小区 +
+/// 住户, 居民 + 小区).
+fn is_setting(term: &str) -> bool {
+    let nouns = generic_nouns();
+    nouns.contains(term)
+        || term.char_indices().skip(1).any(|(i, _)| nouns.contains(&term[..i]) && nouns.contains(&term[i..]))
 }
 
 /// One-character surnames (data/surnames.txt).
@@ -69,6 +93,20 @@ fn surnames() -> &'static HashSet<char> {
 /// almost always a person's name (陈俊祥, 钟雪莲).
 fn looks_like_name(term: &str, tag: &str) -> bool {
     tag == "x" && term.chars().count() == 3 && term.chars().next().is_some_and(|c| surnames().contains(&c))
+}
+
+/// A word the table does not know that ends on a place unit (青塘镇, 两镇) names where the
+/// work was done.
+fn looks_like_place(term: &str, tag: &str) -> bool {
+    tag == "x" && term.ends_with(['省', '市', '县', '区', '镇', '乡', '村'])
+}
+
+/// A two-character word the table does not know made of two one-character stop words (思想
+/// + 上要 + 高度重视): the segmenter's leftover grammar, not a term.
+fn looks_like_grammar(term: &str, tag: &str) -> bool {
+    let mut chars = term.chars();
+    let one = |c: Option<char>| c.is_some_and(|c| stop_words_general().contains(c.encode_utf8(&mut [0; 4]) as &str));
+    tag == "x" && term.chars().count() == 2 && one(chars.next()) && one(chars.next())
 }
 
 /// Titles and forms of address that follow a name (同志, 主任, 书记…: data/titles.txt).
@@ -95,7 +133,7 @@ pub fn is_given_name(previous: &str, previous_tag: &str, word: &str, next: Optio
         && word.chars().all(crate::text::is_cjk)
         && surnames().contains(&first)
         && next.is_none_or(|n| crate::segment::is_punctuation(n) || titles().contains(n))
-        && !lexicon().contains(word)
+        && !lexicon().contains_key(word)
 }
 
 /// What keyword extraction needs to know of a word, decided once per distinct word.
@@ -130,13 +168,14 @@ impl Vocabulary {
         if let Some(&id) = self.ids.get(term) {
             return id;
         }
-        let candidate = is_candidate(term, tag, &self.extra_stop) && !looks_like_name(term, tag);
+        let candidate = is_candidate(term, tag, &self.extra_stop) && !looks_like_name(term, tag) && !looks_like_place(term, tag) && !looks_like_grammar(term, tag);
         let flags = Flags {
             candidate,
-            joinable: term.chars().all(crate::text::is_cjk) && !stop_words_general().contains(term),
+            // A count (两个, 三项) is no part of a term's name.
+            joinable: term.chars().all(crate::text::is_cjk) && !stop_words_general().contains(term) && !tag.starts_with('m'),
             nounish: candidate && (tag.starts_with('n') || matches!(tag, "vn" | "x" | "j" | "l")),
             chars: term.chars().count().min(255) as u8,
-            generic: generic_nouns().contains(term),
+            generic: is_setting(term),
         };
         let id = self.words.len() as u32;
         self.words.push((term.into(), flags));
@@ -316,6 +355,9 @@ pub fn rank(cands: &Candidates, vocab: &Vocabulary, seg: &Segmenter, limit: usiz
     let mut names: Vec<String> = Vec::new();
     let base = cands.words.len() as u32;
     let mut sentences = Runs::default();
+    // How often each word occurs inside a discovered phrase (setting nouns aside: 社区 in
+    // 社区党建 is where, not what).
+    let mut inside = vec![0u64; base as usize];
     for sent in cands.sentences.iter() {
         let terms = &mut sentences;
         let mut i = 0;
@@ -334,6 +376,11 @@ pub fn rank(cands: &Candidates, vocab: &Vocabulary, seg: &Segmenter, limit: usiz
                         base + names.len() as u32 - 1
                     });
                     terms.push(id);
+                    for &t in &sent[i..i + n] {
+                        if cands.flags(t).candidate && !cands.flags(t).generic {
+                            inside[t as usize] += 1;
+                        }
+                    }
                     i += n;
                 }
                 None => {
@@ -361,6 +408,10 @@ pub fn rank(cands: &Candidates, vocab: &Vocabulary, seg: &Segmenter, limit: usiz
     if total == 0 {
         return Vec::new();
     }
+    // A word inside a discovered term is mentioned each time the term is (社区戒毒 in
+    // 社区戒毒社区康复, 签约项目 in 签约项目开工率): both the term and its parts count it.
+    let count = |t: u32| tf[t as usize] + inside.get(t as usize).copied().unwrap_or(0);
+    // A word that never stands alone is only a fragment of its term.
     let present: Vec<u32> = (0..tf.len() as u32).filter(|&t| tf[t as usize] > 0).collect();
     let tfidf: Vec<(u32, f64)> = present
         .iter()
@@ -368,7 +419,11 @@ pub fn rank(cands: &Candidates, vocab: &Vocabulary, seg: &Segmenter, limit: usiz
             let text = text_of(t);
             // Longer terms are more specific than the IDF table alone knows.
             let len_bonus = 1.0 + LENGTH_BONUS * (text.chars().count().min(8) as f64 - 2.0);
-            (t, (tf[t as usize] as f64 / total as f64) * seg.idf(text) * len_bonus * term_prior((t < base).then(|| cands.flags(t)), text))
+            let mut prior = term_prior((t < base).then(|| cands.flags(t)), text);
+            if !seg.knows(text) && is_named_body(text) {
+                prior *= ACTOR_PRIOR;
+            }
+            (t, (count(t) as f64 / total as f64) * seg.idf(text) * len_bonus * prior)
         })
         .collect();
     let tr = textrank(&sentences, tf.len());
@@ -395,7 +450,7 @@ pub fn rank(cands: &Candidates, vocab: &Vocabulary, seg: &Segmenter, limit: usiz
         .into_iter()
         .map(|(t, weight, a, b)| Keyword {
             term: text_of(t).to_string(),
-            count: tf[t as usize],
+            count: count(t),
             weight,
             tfidf: round4(a),
             textrank: round4(b),
@@ -415,26 +470,34 @@ const LENGTH_BONUS: f64 = 0.35;
 /// with many neighbours — the generic hubs of a report (工作, 社区, 检查) — so it only breaks
 /// near-ties.
 const TFIDF_SHARE: f64 = 0.9;
+/// Priors (see `term_prior`). The lexicon's subjects are what readers name a report's subjects
+/// with; verbs rank below things; the setting's nouns (社区, 居民, 企业) and the actors (bodies,
+/// office-holders) are context, not content.
+const LEXICON_PRIOR: f64 = 2.0;
+const VERB_PRIOR: f64 = 0.7;
+const GENERIC_PRIOR: f64 = 0.15;
+const ACTOR_PRIOR: f64 = 0.15;
 
 /// How much a term's TF-IDF counts, by what kind of term it is (`word`: the flags of a
-/// segmented word, `None` for a discovered phrase).
+/// segmented word, `None` for a discovered phrase). Bodies and office-holders (…局, …居委会,
+/// …主任, …干部, the lexicon's `nt` entries) get the actor prior and no lexicon bonus.
 fn term_prior(word: Option<Flags>, text: &str) -> f64 {
     let mut prior = 1.0;
     if let Some(f) = word {
         if !f.nounish {
             // Plain verbs rank below things.
-            prior *= 0.5;
+            prior *= VERB_PRIOR;
         } else if f.generic {
             // The nouns of every report's setting.
-            prior *= 0.3;
+            prior *= GENERIC_PRIOR;
         }
-        if lexicon().contains(text) {
-            // The official-report vocabulary is what readers name a report's subjects with.
-            prior *= 2.0;
+        if lexicon().get(text) == Some(&LexKind::Subject) {
+            prior *= LEXICON_PRIOR;
         }
     }
-    if is_org(text) {
-        prior *= 0.3;
+    if is_org(text) || is_role(text) || lexicon().get(text) == Some(&LexKind::Body) {
+        // Who acted, not what the work was about.
+        prior *= ACTOR_PRIOR;
     }
     prior
 }
@@ -442,8 +505,41 @@ fn term_prior(word: Option<Flags>, text: &str) -> f64 {
 /// The name of an acting or issuing body (…局, …委员会, …政府): who did the work, not what
 /// the work was about.
 fn is_org(term: &str) -> bool {
-    const HEADS: [&str; 9] = ["局", "委员会", "政府", "党委", "党工委", "办公室", "常委会", "县委", "区委"];
+    const HEADS: [&str; 12] = ["局", "委员会", "政府", "党委", "党工委", "办公室", "常委会", "县委", "区委", "居委会", "村委会", "办事处"];
     HEADS.iter().any(|h| term.ends_with(h))
+}
+
+/// A term the word table does not know that ends on the head of an institution's name
+/// (城管局机关党支部, 青桐路小学, 鑫源精密机械有限公司): the proper name of a body. Kinds of
+/// body that the table knows (综治中心, 敬老院, 创卫办) can be a report's subject.
+fn is_named_body(term: &str) -> bool {
+    const HEADS: [&str; 13] = ["公司", "小学", "中学", "学校", "医院", "支部", "总支", "大队", "中队", "支队", "委会", "调研组", "派出所"];
+    HEADS.iter().any(|h| term.ends_with(h))
+}
+
+/// A person named by role or office (居民小组长, 社区主任, 县委常委, 社区干部, 领导班子): who
+/// did the work, not what it was about. Ends with a title (data/titles.txt) or a word for
+/// office-holders.
+fn is_role(term: &str) -> bool {
+    const HOLDERS: [&str; 4] = ["干部", "班子", "成员", "代表"];
+    HOLDERS.iter().chain(office_titles().iter()).any(|h| term.ends_with(h))
+}
+
+/// The `[titles]` section of data/titles.txt: 书记, 主任, 组长, 常委…
+fn office_titles() -> &'static Vec<&'static str> {
+    static S: OnceLock<Vec<&'static str>> = OnceLock::new();
+    S.get_or_init(|| {
+        crate::text::table_lines(TITLES)
+            .scan(false, |in_titles, l| {
+                if l.starts_with('[') {
+                    *in_titles = l == "[titles]";
+                    return Some(None);
+                }
+                Some(in_titles.then_some(l))
+            })
+            .flatten()
+            .collect()
+    })
 }
 
 fn round4(x: f64) -> f64 {
@@ -607,11 +703,48 @@ mod tests {
     #[test]
     fn lexicon_terms_rank_above_plain_words_and_bodies_below() {
         // 禁毒 is official-report vocabulary; 桌子 is not; 应急管理局 names who acted.
-        assert!(lexicon().contains("禁毒") && !lexicon().contains("桌子"));
+        assert!(lexicon().contains_key("禁毒") && !lexicon().contains_key("桌子"));
         assert!(term_prior(Some(noun(false)), "禁毒") > term_prior(Some(noun(false)), "桌子"));
-        assert!(term_prior(Some(noun(false)), "桌子") > term_prior(Some(noun(generic_nouns().contains("居民"))), "居民"));
+        assert!(term_prior(Some(noun(false)), "桌子") > term_prior(Some(noun(is_setting("居民"))), "居民"));
+        assert!(is_setting("社区居民") && is_setting("小区住户") && !is_setting("社区戒毒"));
         assert!(term_prior(None, "应急管理局") < term_prior(None, "应急物资"));
         assert!(is_org("县人民政府") && is_org("教育局") && !is_org("创卫办") && !is_org("综治中心"));
+    }
+
+    #[test]
+    fn bodies_and_office_holders_rank_as_actors() {
+        // Office-holders and the lexicon's organisations get no lexicon bonus.
+        for actor in ["居民小组长", "社区主任", "县委常委", "社区干部", "领导班子", "水利站", "社区居委会"] {
+            assert!(term_prior(Some(noun(false)), actor) < term_prior(Some(noun(false)), "桌子"), "{actor}");
+        }
+        // Topic-bearing bodies, programmes named after an office, and doers are not actors.
+        for subject in ["禁毒委", "创卫办", "城管大队", "河长", "志愿者", "吸毒人员"] {
+            assert!(term_prior(Some(noun(false)), subject) >= term_prior(Some(noun(false)), "桌子"), "{subject}");
+        }
+        assert!(is_named_body("青桐路小学") && is_named_body("城管局机关党支部") && !is_named_body("综治中心"));
+    }
+
+    #[test]
+    fn places_counts_and_leftover_grammar_are_not_terms() {
+        let none = HashSet::new();
+        let mut vocab = Vocabulary::new(none);
+        for (word, tag) in [("青塘镇", "x"), ("上要", "x")] {
+            let id = vocab.intern(word, tag);
+            assert!(!vocab.words[id as usize].1.candidate, "{word}");
+        }
+        let id = vocab.intern("两个", "m");
+        assert!(!vocab.words[id as usize].1.joinable);
+        let id = vocab.intern("一企一策", "x");
+        assert!(vocab.words[id as usize].1.candidate);
+    }
+
+    #[test]
+    fn parts_of_a_discovered_term_are_counted_with_it() {
+        let seg = crate::segment::segmenter(&[]);
+        let (c, vocab) = candidates_of(&seg, "开展社区戒毒社区康复工作，社区康复", 3);
+        let top = rank(&c, &vocab, &seg, 10);
+        let part = top.iter().find(|k| k.term == "社区康复").expect("the part is ranked");
+        assert!(part.count > 3, "{top:?}");
     }
 
     #[test]
