@@ -27,8 +27,12 @@ fn main() -> std::process::ExitCode {
             "--learning-rate" => cfg.learning_rate = args.next().and_then(|v| v.parse().ok()).unwrap_or(cfg.learning_rate),
             "--l2" => cfg.l2 = args.next().and_then(|v| v.parse().ok()).unwrap_or(cfg.l2),
             "--min-count" => cfg.min_count = args.next().and_then(|v| v.parse().ok()).unwrap_or(cfg.min_count),
+            "--seed" => cfg.seed = args.next().and_then(|v| v.parse().ok()).unwrap_or(cfg.seed),
+            "--bag" => cfg.bag = args.next().and_then(|v| v.parse().ok()).unwrap_or(cfg.bag),
+            "--decimals" => cfg.decimals = args.next().and_then(|v| v.parse().ok()).unwrap_or(cfg.decimals),
+            "--min-weight" => cfg.min_weight = args.next().and_then(|v| v.parse().ok()).unwrap_or(cfg.min_weight),
             _ => {
-                eprintln!("usage: train-model [--shared DIR] [--out FILE] [--lodo DIR] [--epochs N] [--learning-rate X] [--l2 X] [--min-count N]");
+                eprintln!("usage: train-model [--shared DIR] [--out FILE] [--lodo DIR] [--epochs N] [--learning-rate X] [--l2 X] [--min-count N] [--seed N] [--bag N] [--decimals N] [--min-weight X]");
                 return std::process::ExitCode::FAILURE;
             }
         }
@@ -61,9 +65,9 @@ fn main() -> std::process::ExitCode {
     let total: usize = per_file.iter().map(Vec::len).sum();
     eprintln!("train-model: {} gold files, {total} sentences", golds.len());
     let all: Vec<&Example> = per_file.iter().flatten().collect();
-    let weights = train::train(&all, &cfg);
+    let weights = train::fit(&all, &cfg);
     let names: Vec<&str> = golds.iter().map(|g| g.name.as_str()).collect();
-    let tsv = train::model_tsv(&weights, &format!("trained on {total} sentences of: {}", names.join(", ")));
+    let tsv = train::model_tsv(&weights, &format!("trained on {total} sentences (weights averaged over {} shuffles) of: {}", cfg.bag.max(1), names.join(", ")));
     if let Err(e) = std::fs::write(&out, &tsv) {
         eprintln!("train-model: {}: {e}", out.display());
         return std::process::ExitCode::FAILURE;
@@ -79,7 +83,7 @@ fn main() -> std::process::ExitCode {
                     .enumerate()
                     .flat_map(|(fi, exs)| exs.iter().filter(move |ex| fi != gi || ex.doc != doc))
                     .collect();
-                Model::from_weights(train::train(&train_set, &cfg))
+                Model::from_weights(train::fit(&train_set, &cfg))
             };
             let analysis = train::analyze_with_models(gold, &model_for);
             let path = dir.join(format!("{}.json", gold.name));
