@@ -273,6 +273,12 @@ fn analyze_document(
                 sinks.all.push(vocab, id);
                 sinks.by_category[cat].push(vocab, id);
             }
+            // Where the words stand (title, heading) and what the sentence does weigh in the
+            // document's keyword ranking.
+            if matches!(b.kind, Kind::Title | Kind::Heading) {
+                doc_cands.mark_heading();
+            }
+            doc_cands.set_category(cat);
             doc_cands.break_here();
             sinks.all.break_here();
             sinks.by_category[cat].break_here();

@@ -196,6 +196,10 @@ pub struct Candidates {
     /// Vocabulary id and flags of each local id.
     words: Vec<(u32, Flags)>,
     sentences: Runs,
+    /// The runs that are the title or a heading, by run index.
+    headings: FxHashSet<u32>,
+    /// The sentence function (index into `contract::CATEGORIES`) of each run, by run index.
+    categories: FxHashMap<u32, u8>,
 }
 
 /// Runs of ids (a scope's sentences) stored end to end in one vector: no allocation per
@@ -236,7 +240,13 @@ impl Default for Candidates {
 
 impl Candidates {
     pub fn new() -> Self {
-        Candidates { local: FxHashMap::default(), words: Vec::new(), sentences: Runs::default() }
+        Candidates {
+            local: FxHashMap::default(),
+            words: Vec::new(),
+            sentences: Runs::default(),
+            headings: FxHashSet::default(),
+            categories: FxHashMap::default(),
+        }
     }
 
     /// Appends the word `id` of `vocab`.
@@ -247,6 +257,16 @@ impl Candidates {
             self.words.push((id, vocab.words[id as usize].1));
         }
         self.sentences.push(local);
+    }
+
+    /// Marks the current sentence as the document's title or a heading.
+    pub fn mark_heading(&mut self) {
+        self.headings.insert(self.sentences.ends.len() as u32);
+    }
+
+    /// Records the sentence function of the current sentence.
+    pub fn set_category(&mut self, cat: usize) {
+        self.categories.insert(self.sentences.ends.len() as u32, cat as u8);
     }
 
     pub fn break_here(&mut self) {
@@ -358,7 +378,12 @@ pub fn rank(cands: &Candidates, vocab: &Vocabulary, seg: &Segmenter, limit: usiz
     // How often each word occurs inside a discovered phrase (setting nouns aside: 社区 in
     // 社区党建 is where, not what).
     let mut inside = vec![0u64; base as usize];
-    for sent in cands.sentences.iter() {
+    // The terms met in the title or a heading, and the sentence functions each is met in.
+    let mut in_heading: FxHashSet<u32> = FxHashSet::default();
+    let mut cat_mask: FxHashMap<u32, u8> = FxHashMap::default();
+    for (run, sent) in cands.sentences.iter().enumerate() {
+        let heading = cands.headings.contains(&(run as u32));
+        let cat_bit: u8 = cands.categories.get(&(run as u32)).map_or(0, |&c| 1 << c);
         let terms = &mut sentences;
         let mut i = 0;
         while i < sent.len() {
@@ -376,6 +401,10 @@ pub fn rank(cands: &Candidates, vocab: &Vocabulary, seg: &Segmenter, limit: usiz
                         base + names.len() as u32 - 1
                     });
                     terms.push(id);
+                    *cat_mask.entry(id).or_insert(0) |= cat_bit;
+                    if heading {
+                        in_heading.insert(id);
+                    }
                     for &t in &sent[i..i + n] {
                         if cands.flags(t).candidate && !cands.flags(t).generic {
                             inside[t as usize] += 1;
@@ -386,6 +415,10 @@ pub fn rank(cands: &Candidates, vocab: &Vocabulary, seg: &Segmenter, limit: usiz
                 None => {
                     if cands.flags(sent[i]).candidate {
                         terms.push(sent[i]);
+                        *cat_mask.entry(sent[i]).or_insert(0) |= cat_bit;
+                        if heading {
+                            in_heading.insert(sent[i]);
+                        }
                     }
                     i += 1;
                 }
@@ -408,6 +441,30 @@ pub fn rank(cands: &Candidates, vocab: &Vocabulary, seg: &Segmenter, limit: usiz
     if total == 0 {
         return Vec::new();
     }
+    // A word that begins or ends a longer word of the text is mentioned each time the longer
+    // one is (创卫 in 创卫办, 安全生产 in 安全生产责任制, 养老服务 in 居家养老服务): a reader
+    // counts the subject in every compound that names a part or a kind of it.
+    let by_text: FxHashMap<&str, u32> =
+        (0..base).filter(|&t| tf[t as usize] > 0).map(|t| (vocab.text(cands.words[t as usize].0), t)).collect();
+    for u in 0..base {
+        let n = tf[u as usize];
+        let text = vocab.text(cands.words[u as usize].0);
+        if n == 0 || text.chars().count() < 3 {
+            continue;
+        }
+        // Char boundaries: the parts are the proper prefixes and suffixes of two or more chars.
+        let at: Vec<usize> = text.char_indices().map(|(i, _)| i).chain(std::iter::once(text.len())).collect();
+        let chars = at.len() - 1;
+        let prefixes = (2..chars).map(|b| &text[..at[b]]);
+        let suffixes = (1..chars - 1).map(|a| &text[at[a]..]);
+        for part in prefixes.chain(suffixes) {
+            if let Some(&t) = by_text.get(part) {
+                if !cands.flags(t).generic {
+                    inside[t as usize] += n;
+                }
+            }
+        }
+    }
     // A word inside a discovered term is mentioned each time the term is (社区戒毒 in
     // 社区戒毒社区康复, 签约项目 in 签约项目开工率): both the term and its parts count it.
     let count = |t: u32| tf[t as usize] + inside.get(t as usize).copied().unwrap_or(0);
@@ -423,7 +480,22 @@ pub fn rank(cands: &Candidates, vocab: &Vocabulary, seg: &Segmenter, limit: usiz
             if !seg.knows(text) && is_named_body(text) {
                 prior *= ACTOR_PRIOR;
             }
-            (t, (count(t) as f64 / total as f64) * seg.idf(text) * len_bonus * prior)
+            // The title and the headings name what the document is about.
+            if in_heading.contains(&t) {
+                prior *= HEADING_PRIOR;
+            }
+            // A term met only in sentences that report results (达到, 完成, 同比增长) restates
+            // outcomes; measures, problems and plans name the work.
+            if cat_mask.get(&t).is_some_and(|&m| m == 1 << RESULT) {
+                prior *= RESULT_ONLY_PRIOR;
+            }
+            let mut idf = seg.idf(text);
+            if t < base && !seg.knows(text) {
+                // A word the table does not know is as likely a local name or the segmenter's
+                // guess as a rare term.
+                idf *= UNKNOWN_IDF_SHARE;
+            }
+            (t, (count(t) as f64 / total as f64) * idf * len_bonus * prior)
         })
         .collect();
     let tr = textrank(&sentences, tf.len());
@@ -477,6 +549,16 @@ const LEXICON_PRIOR: f64 = 2.0;
 const VERB_PRIOR: f64 = 0.7;
 const GENERIC_PRIOR: f64 = 0.15;
 const ACTOR_PRIOR: f64 = 0.15;
+const MANNER_PRIOR: f64 = 0.4;
+/// Terms of the title or a heading.
+const HEADING_PRIOR: f64 = 1.3;
+/// Terms met only in sentences that report results.
+const RESULT_ONLY_PRIOR: f64 = 0.8;
+/// The index of "result" in `contract::CATEGORIES`.
+const RESULT: usize = 2;
+/// The share of the unknown-word IDF (that of a frequency-5 word) that a word the table does
+/// not know gets.
+const UNKNOWN_IDF_SHARE: f64 = 0.8;
 
 /// How much a term's TF-IDF counts, by what kind of term it is (`word`: the flags of a
 /// segmented word, `None` for a discovered phrase). Bodies and office-holders (…局, …居委会,
@@ -490,6 +572,11 @@ fn term_prior(word: Option<Flags>, text: &str) -> f64 {
         } else if f.generic {
             // The nouns of every report's setting.
             prior *= GENERIC_PRIOR;
+        }
+        if text.chars().count() == 3 && text.ends_with('化') {
+            // A two-character stem + 化 (制度化, 规范化, 常态化) says how the work is done, not
+            // what it is about.
+            prior *= MANNER_PRIOR;
         }
         if lexicon().get(text) == Some(&LexKind::Subject) {
             prior *= LEXICON_PRIOR;
@@ -764,6 +851,20 @@ mod tests {
         let (c, vocab) = candidates_of(&seg, "组织禁毒宣传社区，开展禁毒宣传活动", 3);
         let top = rank(&c, &vocab, &seg, 10);
         assert!(!top.iter().any(|k| k.term.ends_with("社区") && k.term != "社区"), "{top:?}");
+    }
+
+    #[test]
+    fn result_is_the_result_category() {
+        assert_eq!(crate::contract::CATEGORIES[RESULT], "result");
+    }
+
+    #[test]
+    fn a_word_is_counted_in_the_longer_words_it_begins_or_ends() {
+        let seg = crate::segment::segmenter(&[]);
+        let (c, vocab) = candidates_of(&seg, "落实安全生产责任制，开展安全生产月活动，抓好安全生产", 2);
+        let top = rank(&c, &vocab, &seg, 10);
+        let head = top.iter().find(|k| k.term == "安全生产").expect("ranked");
+        assert!(head.count > 2, "{top:?}");
     }
 
     #[test]
