@@ -177,7 +177,10 @@ pub struct Model {
 
 impl Model {
     pub fn parse(text: &str) -> Model {
-        let mut weights = HashMap::new();
+        // Built in place (no intermediate map of owned names), weights read by a decimal
+        // parser: the model is read at every cold start, and float parsing is slow in wasm.
+        let mut model = Model { index: FxHashMap::default(), names: Vec::new(), weights: Vec::new() };
+        model.index.reserve(text.len() / 48);
         for line in text.lines() {
             if line.starts_with('#') || line.trim().is_empty() {
                 continue;
@@ -186,25 +189,37 @@ impl Model {
             let Some(name) = parts.next() else { continue };
             let mut w = [0f32; N_CAT];
             for (slot, v) in w.iter_mut().zip(parts) {
-                *slot = v.trim().parse().unwrap_or(0.0);
+                *slot = parse_weight(v.trim());
             }
-            weights.insert(name.to_string(), w);
+            model.set(name, w);
         }
-        if weights.is_empty() {
+        if model.weights.is_empty() {
             // No trained weights yet: each cue phrase votes for its category.
             for (c, cat) in CATEGORIES.iter().enumerate() {
                 let mut w = [0f32; N_CAT];
                 w[c] = 1.0;
-                weights.insert(format!("cue:{cat}"), w);
+                model.set(&format!("cue:{cat}"), w);
                 let mut s = [0f32; N_CAT];
                 s[c] = 0.5;
-                weights.insert(format!("sec:{cat}"), s);
+                model.set(&format!("sec:{cat}"), s);
             }
             let mut bias = [0f32; N_CAT];
             bias[OTHER] = 0.3;
-            weights.insert("bias".to_string(), bias);
+            model.set("bias", bias);
         }
-        Model::from_weights(weights)
+        model
+    }
+
+    /// Adds a feature's weights, or replaces them if the feature is known.
+    fn set(&mut self, name: &str, w: [f32; N_CAT]) {
+        match self.index.get(name) {
+            Some(&row) => self.weights[row as usize] = w,
+            None => {
+                self.index.insert(name.into(), self.names.len() as u32);
+                self.names.push(name.into());
+                self.weights.push(w);
+            }
+        }
     }
 
     pub fn from_weights(weights: HashMap<String, [f32; N_CAT]>) -> Model {
@@ -268,6 +283,28 @@ impl Model {
     }
 }
 
+/// A weight as the model file writes it (`-0.12`, `3`, `0.5`): a short decimal is read exactly
+/// as `str::parse` would (a unit test checks every weight of the embedded model); anything else
+/// goes to `str::parse`.
+fn parse_weight(v: &str) -> f32 {
+    let (negative, digits) = match v.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, v),
+    };
+    let (int, frac) = digits.split_once('.').unwrap_or((digits, ""));
+    let decimal = !int.is_empty() && int.len() <= 6 && frac.len() <= 6 && int.bytes().chain(frac.bytes()).all(|b| b.is_ascii_digit());
+    if !decimal {
+        return v.parse().unwrap_or(0.0);
+    }
+    let mantissa = int.bytes().chain(frac.bytes()).fold(0u64, |m, b| m * 10 + u64::from(b - b'0'));
+    let x = (mantissa as f64 / 10f64.powi(frac.len() as i32)) as f32;
+    if negative {
+        -x
+    } else {
+        x
+    }
+}
+
 pub fn softmax(score: &[f64; N_CAT]) -> [f64; N_CAT] {
     let max = score.iter().cloned().fold(f64::NEG_INFINITY, f64::max);
     let mut p = [0f64; N_CAT];
@@ -294,4 +331,32 @@ pub fn argmax(p: &[f64; N_CAT]) -> usize {
 
 pub fn round3(x: f64) -> f64 {
     (x * 1000.0).round() / 1000.0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_decimal_reader_agrees_with_str_parse_on_every_weight_of_the_model() {
+        let mut n = 0;
+        for line in MODEL.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()) {
+            for v in line.split('\t').skip(1) {
+                let v = v.trim();
+                assert_eq!(parse_weight(v).to_bits(), v.parse::<f32>().unwrap().to_bits(), "{v}");
+                n += 1;
+            }
+        }
+        assert!(n > 1000);
+        for v in ["0", "-0.5", "12.25", "1e-3", "-3", "0.125"] {
+            assert_eq!(parse_weight(v), v.parse::<f32>().unwrap(), "{v}");
+        }
+    }
+
+    #[test]
+    fn a_repeated_feature_keeps_its_last_weights() {
+        let m = Model::parse("a\t1\t0\t0\t0\t0\t0\t0\na\t0\t2\t0\t0\t0\t0\t0\n");
+        assert_eq!(m.weights.len(), 1);
+        assert_eq!(m.weights[0][1], 2.0);
+    }
 }

@@ -2,7 +2,7 @@
 //! ranked topics from topic vocabulary. Both report the cues that decided them.
 
 use crate::contract::{Cue, Label, GENRES, TOPICS};
-use aho_corasick::{AhoCorasick, AhoCorasickKind};
+use aho_corasick::AhoCorasick;
 use crate::structure::normalize;
 use std::sync::OnceLock;
 
@@ -58,10 +58,9 @@ impl Table {
             row_phrase.push(Some(k));
         }
         let n_phrases = phrases.len();
-        // A DFA: every document's whole text is searched twice (genre, topics), and with a few
-        // hundred short phrases the table is small; the default NFA costs several times more a byte.
-        let automaton = (!phrases.is_empty())
-            .then(|| AhoCorasick::builder().kind(Some(AhoCorasickKind::DFA)).build(&phrases).expect("phrase table builds"));
+        // The default (NFA) automaton: a DFA counts phrases in half the instructions a byte,
+        // but building it costs more than it saves on a short paste, whose cold start matters.
+        let automaton = (!phrases.is_empty()).then(|| AhoCorasick::new(&phrases).expect("phrase table builds"));
         Table { rows, automaton, row_phrase, n_phrases }
     }
 
