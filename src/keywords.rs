@@ -825,11 +825,16 @@ mod tests {
         assert!(vocab.words[id as usize].1.candidate);
     }
 
+    /// The ten best keywords of `text` repeated `times` times.
+    fn top_ten(text: &str, times: usize) -> Vec<Keyword> {
+        let seg = crate::segment::segmenter(&[]);
+        let (c, vocab) = candidates_of(&seg, text, times);
+        rank(&c, &vocab, &seg, 10)
+    }
+
     #[test]
     fn parts_of_a_discovered_term_are_counted_with_it() {
-        let seg = crate::segment::segmenter(&[]);
-        let (c, vocab) = candidates_of(&seg, "开展社区戒毒社区康复工作，社区康复", 3);
-        let top = rank(&c, &vocab, &seg, 10);
+        let top = top_ten("开展社区戒毒社区康复工作，社区康复", 3);
         let part = top.iter().find(|k| k.term == "社区康复").expect("the part is ranked");
         assert!(part.count > 3, "{top:?}");
     }
@@ -847,9 +852,7 @@ mod tests {
 
     #[test]
     fn runs_ending_on_a_setting_noun_are_not_new_terms() {
-        let seg = crate::segment::segmenter(&[]);
-        let (c, vocab) = candidates_of(&seg, "组织禁毒宣传社区，开展禁毒宣传活动", 3);
-        let top = rank(&c, &vocab, &seg, 10);
+        let top = top_ten("组织禁毒宣传社区，开展禁毒宣传活动", 3);
         assert!(!top.iter().any(|k| k.term.ends_with("社区") && k.term != "社区"), "{top:?}");
     }
 
@@ -860,9 +863,7 @@ mod tests {
 
     #[test]
     fn a_word_is_counted_in_the_longer_words_it_begins_or_ends() {
-        let seg = crate::segment::segmenter(&[]);
-        let (c, vocab) = candidates_of(&seg, "落实安全生产责任制，开展安全生产月活动，抓好安全生产", 2);
-        let top = rank(&c, &vocab, &seg, 10);
+        let top = top_ten("落实安全生产责任制，开展安全生产月活动，抓好安全生产", 2);
         let head = top.iter().find(|k| k.term == "安全生产").expect("ranked");
         assert!(head.count > 2, "{top:?}");
     }
