@@ -94,7 +94,8 @@ fn structure_and_figures_reach_their_targets_on_every_gold_file() {
 fn topics_and_keywords_on_the_shared_sample() {
     let m = analyse_and_score(&gold_files()[0]);
     assert!(metric(&m, "topic_top1_accuracy") >= 0.90, "{}", m["topic_top1_accuracy"]);
-    // Issue 5's targets are 0.80 / 0.45; these floors guard what has been reached so far.
-    assert!(metric(&m, "keyword_p_at_10") >= 0.79, "{}", m["keyword_p_at_10"]);
-    assert!(metric(&m, "keyword_p_at_10_strict") >= 0.46, "{}", m["keyword_p_at_10_strict"]);
+    // Issue 5's targets: keyword P@10 ≥ 0.80 lenient and ≥ 0.45 strict (score.py rounds to
+    // three places, so 0.80 is reached exactly at eight hits in ten on average).
+    assert!(metric(&m, "keyword_p_at_10") >= 0.80 - 1e-9, "{}", m["keyword_p_at_10"]);
+    assert!(metric(&m, "keyword_p_at_10_strict") >= 0.45, "{}", m["keyword_p_at_10_strict"]);
 }
