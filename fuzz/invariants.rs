@@ -192,7 +192,7 @@ pub fn check(text: &str, analysis: &Analysis) -> Result<(), String> {
     }
     for b in &blocks {
         let first_inside = lines.partition_point(|&(ls, _)| ls < b.start);
-        if !lines.get(first_inside).is_some_and(|&(_, le)| le <= b.end) {
+        if lines.get(first_inside).is_none_or(|&(_, le)| le > b.end) {
             return Err(format!("block {}..{} {:?} holds no whole line", b.start, b.end, b.text));
         }
     }

@@ -7,8 +7,8 @@ use crate::text::ends_sentence;
 pub fn split(chars: &[char], start: usize, end: usize) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut s = start;
-    for i in start..end {
-        if ends_sentence(chars[i]) {
+    for (i, &c) in chars.iter().enumerate().take(end).skip(start) {
+        if ends_sentence(c) {
             out.push((s, i + 1));
             s = i + 1;
         }
