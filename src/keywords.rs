@@ -71,9 +71,13 @@ fn generic_nouns() -> &'static HashSet<&'static str> {
 /// A noun of the setting (data/generic-nouns.txt), or a compound of two (社区 + 居民, 小区 +
 /// 住户, 居民 + 小区).
 fn is_setting(term: &str) -> bool {
+    // Setting nouns are short: only a short word can be two of them (and a pasted run of two
+    // million digits is not split two million ways, each hashed).
+    const MAX_PAIR_CHARS: usize = 8;
     let nouns = generic_nouns();
     nouns.contains(term)
-        || term.char_indices().skip(1).any(|(i, _)| nouns.contains(&term[..i]) && nouns.contains(&term[i..]))
+        || (term.chars().count() <= MAX_PAIR_CHARS
+            && term.char_indices().skip(1).any(|(i, _)| nouns.contains(&term[..i]) && nouns.contains(&term[i..])))
 }
 
 /// One-character surnames (data/surnames.txt).
