@@ -160,6 +160,7 @@ fn untitled_headline(body: &str) -> Option<(&str, &str)> {
 /// The body opens with a date (6月5日上午，…; 日前，…; 近日，…), as news items do, or its
 /// first clauses name the day (为增强…意识，5月28日，红星小学开展…).
 fn news_lead(body: &str) -> bool {
+    let body = without_dateline(body);
     let first: String = body.chars().take(14).collect();
     if first.starts_with("日前") || first.starts_with("近日") {
         return true;
@@ -174,6 +175,24 @@ fn news_lead(body: &str) -> bool {
         let clause = clause.trim();
         clause.ends_with('日') && clause.chars().count() <= 11 && is_day(&clause[..clause.len() - '日'.len_utf8()])
     })
+}
+
+/// The lead past a news dateline and byline: 本网讯　, 本报讯(记者 林涛), (通讯员 张三).
+fn without_dateline(body: &str) -> &str {
+    let blank = |c: char| c.is_whitespace() || c == '\u{3000}';
+    let mut rest = body.trim_start_matches(blank);
+    let head: String = rest.chars().take(16).collect();
+    if let Some(at) = head.find('讯').filter(|&at| !head[..at].ends_with('通')) {
+        rest = rest[at + '讯'.len_utf8()..].trim_start_matches(blank);
+    }
+    for (open, close) in [('(', ')'), ('（', '）'), ('【', '】')] {
+        if rest.starts_with(open) {
+            if let Some(end) = rest.find(close).filter(|&end| end <= 60) {
+                rest = rest[end + close.len_utf8()..].trim_start_matches(blank);
+            }
+        }
+    }
+    rest
 }
 
 /// Ranked topics (best first, at most three), scores in [0, 1] as shares of the evidence.
@@ -301,6 +320,10 @@ mod tests {
         assert_eq!(g, "bulletin", "{cues:?}");
         assert!(news_lead("为增强学生防溺水意识,5月28日,某小学开展安全教育主题活动。"));
         assert!(!news_lead("今年以来,我局开展安全检查12次。"));
+        // A dateline and byline come before the lead's day.
+        assert!(news_lead("本网讯\u{3000}11月5日,市生态环境局督查组到我县开展专项检查。"));
+        assert!(news_lead("本报讯(记者 林涛 通讯员 王琳)11月5日,县里召开推进会。"));
+        assert!(!news_lead("本网讯 今年以来,我局开展安全检查12次。"));
     }
 
     #[test]

@@ -232,7 +232,8 @@ fn noise_rule(l: &LineLook) -> Option<&'static str> {
     }
     // Body text can mention a web address; a line that is mostly an address is chrome.
     let url_chars = s.contains('.') || s.contains("://");
-    if url_chars && p.url.is_match(s) && (l.len < 120 || s.starts_with('【') || s.starts_with('[')) {
+    // A notice's contact line (联系人：…，电子邮箱：…@163.com) is the notice's own text.
+    if url_chars && p.url.is_match(s) && (l.len < 120 || s.starts_with('【') || s.starts_with('[')) && !s.contains("联系人") {
         return Some("noise:url");
     }
     let breadcrumb_chars = s.bytes().any(|b| matches!(b, b'>' | b'-' | b'|' | b'_'))
@@ -344,6 +345,14 @@ fn is_link_item(l: &LineLook) -> bool {
     l.norm.starts_with(['·', '•', '●', '◆', '▪', '■', '□']) && l.inner_ends == 0 && l.len <= 50 && !l.norm.ends_with('。')
 }
 
+/// Headers of a page's lists of related articles.
+const LIST_HEADERS: [&str; 10] = ["猜你喜欢", "相关推荐", "推荐阅读", "相关阅读", "延伸阅读", "相关文章", "热门文章", "相关链接", "热门推荐", "往期推荐"];
+
+/// A line that can be one title of such a list: short, no sentence in it.
+fn is_link_title(l: &LineLook) -> bool {
+    l.len <= 40 && l.inner_ends == 0 && !l.norm.ends_with('。') && !l.norm.contains([',', ';'])
+}
+
 /// Title words of a briefing, whose items are headed by news headlines.
 const BRIEFING_WORDS: [&str; 6] = ["简报", "动态", "快报", "专刊", "周报", "月报"];
 
@@ -432,6 +441,7 @@ fn looks_like_issuer(l: &LineLook) -> bool {
         && !l.norm.contains([',', ':'])
         && ends_like_org(&l.norm))
         || (patterns().signer.is_match(&l.norm) && l.len <= 20)
+        || crate::figures::is_bare_name(&l.norm)
 }
 
 /// Splits the input (as chars) into documents and blocks.
@@ -453,6 +463,8 @@ pub fn structure(chars: &[char]) -> Vec<DocSpan> {
     let mut last_body: Option<usize> = None;
     // Inside a briefing (…工作简报, 第9期), a news headline heads one of its items.
     let mut in_briefing = false;
+    // Inside a list of related articles (after 猜你喜欢, 相关推荐…).
+    let mut in_link_list = false;
     for i in 0..n {
         if looks[i].title_like == Some("title:news-headline") && in_briefing {
             looks[i].title_like = None;
@@ -462,6 +474,9 @@ pub fn structure(chars: &[char]) -> Vec<DocSpan> {
         let previous_look = last_body.map(|j| &looks[j]);
         let decided = if let Some(rule) = l.noise {
             (Kind::Noise, 0, rule.to_string())
+        } else if in_link_list && !l.after_gap && is_link_title(l) {
+            // The titles listed under 猜你喜欢 / 相关推荐, up to the next gap.
+            (Kind::Noise, 0, "noise:link-list".to_string())
         } else if previous == Some(Kind::Noise) && i > 0 && is_link_item(l) {
             // ·县人民医院获评… under 相关阅读: a page's list of links, not a new document.
             (Kind::Noise, 0, "noise:link-list".to_string())
@@ -480,7 +495,10 @@ pub fn structure(chars: &[char]) -> Vec<DocSpan> {
             // A headline after a gap that follows the previous document's 落款.
             (Kind::Title, 0, "title:after-signoff".to_string())
         } else if let Some((level, marker)) = l.heading {
-            if marker == "一是" && is_lead_heading(&looks, i) {
+            if in_attachment_list(&looks, i) {
+                // 附件：1.…清单 / 2.…统计表: the names of the attachments, not headings.
+                (Kind::Paragraph, 0, "paragraph:attachment-item".to_string())
+            } else if marker == "一是" && is_lead_heading(&looks, i) {
                 // 一是粮食生产稳中有进 on its own line, with the body below: a subhead one
                 // level below the section it sits in.
                 (Kind::Heading, lead_heading_level(&kinds), "heading:一是-subhead".to_string())
@@ -492,6 +510,9 @@ pub fn structure(chars: &[char]) -> Vec<DocSpan> {
         } else {
             (Kind::Paragraph, 0, "paragraph".to_string())
         };
+        // The list runs on through its titles (some already known as page titles: …（精选8篇）).
+        let list_title = matches!(decided.2.as_str(), "noise:link-list" | "noise:page-title");
+        in_link_list = (in_link_list && list_title) || (decided.0 == Kind::Noise && LIST_HEADERS.iter().any(|h| l.norm.contains(h)));
         if decided.0 != Kind::Noise {
             last_body = Some(i);
         }
@@ -552,6 +573,18 @@ pub fn structure(chars: &[char]) -> Vec<DocSpan> {
         } else if kinds[i - 1].0 == Kind::Paragraph && is_short_phrase(l) && !inside_numbered_list(&looks, &kinds, i) {
             kinds[i] = (Kind::Heading, 1, "heading:short-unnumbered".to_string());
             last_level = 1;
+        }
+    }
+
+    // A site's name and menu above the first title (澄峪县人民政府 · 无障碍 | 登录): short
+    // lines with no sentence in them are the page's header, not a document of their own.
+    if let Some(first_title) = kinds.iter().position(|k| k.0 == Kind::Title) {
+        let before: Vec<usize> = (0..first_title).filter(|&i| kinds[i].0 != Kind::Noise).collect();
+        let header_like = |l: &LineLook| l.len <= 20 && l.heading.is_none() && !l.norm.contains(['。', ',', ';', '!', '?']);
+        if !before.is_empty() && before.iter().all(|&i| header_like(&looks[i])) {
+            for i in before {
+                kinds[i] = (Kind::Noise, 0, "noise:page-header".to_string());
+            }
         }
     }
 
@@ -638,8 +671,37 @@ fn is_list_item(looks: &[LineLook], i: usize) -> bool {
         return true;
     }
     // A sentence right after a sibling that is itself an item of a list of sentences is the
-    // next item of that list, comma or not (2.六年级…力争进入全区前列。 · 4.未组织开展演练。).
-    l.norm.ends_with('。') && i > 0 && sibling(i - 1) && previous_item_is_body(looks, i - 1)
+    // next item of that list, comma or not (2.六年级…力争进入全区前列。 · 4.未组织开展演练。),
+    // unless a paragraph of its own follows it: （二）强化社会治安防控。 over its body text.
+    if l.norm.ends_with('。') && i > 0 && sibling(i - 1) && previous_item_is_body(looks, i - 1) && !heads_a_paragraph(looks, i) {
+        return true;
+    }
+    // So is a sentence right before a sibling that is a long sentence (1.某局未将…纳入预算。
+    // over 2.某局虚列支出，将…。).
+    l.norm.ends_with('。') && sibling(i + 1) && !heading_is_short(&looks[i + 1])
+}
+
+/// A numbered line in the run of numbered lines right under `附件：`.
+fn in_attachment_list(looks: &[LineLook], i: usize) -> bool {
+    let mut j = i;
+    while j > 0 && i - j < 9 {
+        j -= 1;
+        let x = &looks[j];
+        if x.norm.starts_with("附件") {
+            return x.norm.contains(':');
+        }
+        if x.heading.is_none() || x.noise.is_some() {
+            return false;
+        }
+    }
+    false
+}
+
+/// A short numbered phrase (no comma) whose next line is a long unnumbered paragraph.
+fn heads_a_paragraph(looks: &[LineLook], i: usize) -> bool {
+    let l = &looks[i];
+    let next = looks[i + 1..].iter().find(|x| x.noise.is_none());
+    l.len <= 20 && !l.norm.contains([',', '，', ';', '；']) && next.is_some_and(|x| x.heading.is_none() && x.len >= 30)
 }
 
 /// The numbered line at `j` reads as body text: a sentence of its own or an item of a list.
@@ -779,8 +841,10 @@ fn heading_is_short(l: &LineLook) -> bool {
 }
 
 fn mark_signoff(looks: &[LineLook], kinds: &mut [(Kind, u8, String)], from: usize, to: usize) {
-    // Look at the last three non-noise lines of the span.
-    let body: Vec<usize> = (from..to).filter(|&i| kinds[i].0 != Kind::Noise).collect();
+    // Look at the last three non-noise lines of the span, past the distribution lines a
+    // document prints under its date (抄送：…, …2024年10月12日印发).
+    let distribution = |s: &str| s.starts_with("抄送") || s.starts_with("抄报") || s.ends_with("印发");
+    let body: Vec<usize> = (from..to).filter(|&i| kinds[i].0 != Kind::Noise && !distribution(&looks[i].norm)).collect();
     let tail = &body[body.len().saturating_sub(3)..];
     for (k, &i) in tail.iter().enumerate() {
         if kinds[i].0 != Kind::Paragraph {
@@ -1075,5 +1139,39 @@ mod tests {
         let docs = structure(&chars);
         assert_eq!(docs.len(), 1);
         assert!(docs[0].blocks.iter().any(|b| b.kind == Kind::Heading));
+    }
+
+    #[test]
+    fn a_sites_name_and_menu_above_the_first_title_are_its_header() {
+        let text = "无障碍　长者模式　|　登录　注册\n某县人民政府\n首页 > 新闻中心 > 部门动态\n某县教育局2024年秋季学期工作总结\n本学期，县教育局围绕立德树人根本任务，扎实推进各项工作。";
+        let chars: Vec<char> = text.chars().collect();
+        assert_eq!(structure(&chars).len(), 1);
+        let kinds: Vec<&str> = kinds_of(text).iter().map(|k| k.1).collect();
+        assert_eq!(kinds, ["noise", "noise", "noise", "title", "paragraph"]);
+    }
+
+    #[test]
+    fn titles_listed_under_a_related_articles_header_are_noise_up_to_the_next_gap() {
+        let text = "某镇安全生产工作总结 篇一\n今年以来，某镇扎实开展安全生产隐患排查整治，共排查企业52家。\n猜你喜欢\n企业安全生产月活动总结（精选8篇）\n乡镇消防安全工作汇报材料\n\n某镇安全生产工作总结 篇二\n今年以来，某镇以创建平安乡镇为抓手，全面压实安全生产责任。";
+        let got = kinds_of(text);
+        let kinds: Vec<&str> = got.iter().map(|k| k.1).collect();
+        assert_eq!(kinds, ["title", "paragraph", "noise", "noise", "noise", "title", "paragraph"]);
+    }
+
+    #[test]
+    fn a_short_numbered_phrase_over_its_own_paragraph_is_a_heading_after_a_bodied_sibling() {
+        let text = "个人述职报告\n二、聚焦主责主业，推动平安建设\n（一）扎实开展矛盾纠纷排查化解。坚持和发展新时代枫桥经验，全年排查化解矛盾纠纷126起。\n（二）强化社会治安防控。\n牵头推进雪亮工程向村组延伸，在主要路口、学校周边新增高清探头46个。";
+        let got = kinds_of(text);
+        assert_eq!((got[3].1, got[3].2), ("heading", 2), "{got:?}");
+    }
+
+    #[test]
+    fn attachment_names_a_contact_line_and_a_name_over_the_date_are_no_headings_or_chrome() {
+        let text = "关于开展燃气安全专项整治的通知\n各乡镇人民政府，县直各单位：\n请各单位按照要求认真组织开展燃气安全隐患排查整治工作。\n联系人：县应急管理局　陈志华，联系电话：0745-6228157，电子邮箱：ajb@163.com\n附件：1.燃气安全隐患排查清单\n2.燃气安全专项整治进展统计表\n某县安全生产委员会办公室\n2024年9月30日\n抄送：县委办公室，县政府办公室。\n某县安全生产委员会办公室　　2024年9月30日印发";
+        let kinds: Vec<&str> = kinds_of(text).iter().map(|k| k.1).collect();
+        assert_eq!(kinds, ["title", "paragraph", "paragraph", "paragraph", "paragraph", "paragraph", "signoff", "signoff", "paragraph", "paragraph"]);
+        let report = "个人述职报告\n新的一年，我将进一步加强学习，提高履职能力。\n以上述职，请予评议。\n周志刚\n2025年1月10日";
+        let kinds: Vec<&str> = kinds_of(report).iter().map(|k| k.1).collect();
+        assert_eq!(kinds, ["title", "paragraph", "paragraph", "signoff", "signoff"]);
     }
 }

@@ -25,6 +25,18 @@ fn one_figure(s: &str) -> FigureSpan {
 }
 
 #[test]
+fn tenths_in_chinese_numerals_count_beside_an_approximator_or_a_share_word() {
+    assert_eq!(figure_texts("三类案件合计占比超过七成，近三成群众，占比达六成以上"), ["超过七成", "近三成", "六成以上"]);
+    assert!(figure_texts("工作方法一成不变，八成是忘了").is_empty());
+}
+
+#[test]
+fn couples_count_but_a_year_before_the_preposition_does_not() {
+    assert_eq!(figure_texts("全年办理结婚登记1874对，离婚登记312对"), ["1874对", "312对"]);
+    assert!(figure_texts("2024对我们来说是关键之年").is_empty());
+}
+
+#[test]
 fn arabic_numbers_with_counters_and_units() {
     assert_eq!(
         figure_texts("全年走访困难群众128户，发放慰问金3.6万元，整改隐患1,024处，覆盖1，200名学生。"),

@@ -251,6 +251,18 @@ fn surname_at(chars: &[char], i: usize, end: usize) -> Option<usize> {
     t.compound_surnames.at(chars, i, end).or_else(|| t.single_surnames.at(chars, i, end))
 }
 
+/// A line that is nothing but a person's name (周志刚), as under a 述职报告 above its date.
+pub fn is_bare_name(text: &str) -> bool {
+    let chars: Vec<char> = text.trim().chars().collect();
+    if !(2..=4).contains(&chars.len()) {
+        return false;
+    }
+    surname_at(&chars, 0, chars.len()).is_some_and(|s| {
+        let given = chars.len() - s;
+        (1..=2).contains(&given) && (s..chars.len()).all(|i| name_char(&chars, i))
+    })
+}
+
 /// A char that can be part of a given name.
 fn name_char(chars: &[char], i: usize) -> bool {
     let t = tables();

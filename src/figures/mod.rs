@@ -14,7 +14,7 @@ mod quantities;
 mod table;
 
 pub use dates::dates;
-pub use entities::{organizations, people, people_with_organizations};
+pub use entities::{is_bare_name, organizations, people, people_with_organizations};
 pub use quantities::figures;
 
 /// Everything this module finds in one block.

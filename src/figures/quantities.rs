@@ -216,6 +216,14 @@ fn figure_at(chars: &[char], i: usize, start: usize, end: usize) -> Option<Figur
     if unit_len == 0 && !percent_word && script == Script::Chinese && prefix.is_none() && t.duration_before.ending_at(chars, i, start).is_some() {
         unit_len = t.durations.at(chars, k, end).unwrap_or(0);
     }
+    // 超过七成, 近三成, 六成以上, 占两成: tenths in Chinese numerals count beside an
+    // approximator or a share word (一成不变 and 八成是 do not).
+    if unit_len == 0 && script == Script::Chinese && k < end && chars[k] == '成' {
+        let share = i > start && matches!(chars[i - 1], '占' | '达');
+        if prefix.is_some() || share || t.approx_after_unit.at(chars, k + 1, end).is_some() {
+            unit_len = 1;
+        }
+    }
     let mut unit: String = if percent_word { "%".into() } else { chars[k..k + unit_len].iter().collect() };
     // A range: 3—4次, 75至89分, 10%—20%, 3至5万元 (the magnitude of the second applies to both).
     let after_first = k + unit_len;
@@ -335,9 +343,14 @@ fn excluded(chars: &[char], f: &FigureSpan, start: usize, end: usize) -> bool {
     if t.chrome_before.ending_at(chars, f.start, start).is_some() {
         return true;
     }
+    // 2024对我们来说: a year before the preposition 对, not 2024 couples.
+    if f.unit == "对" && f.value.fract() == 0.0 && (1900.0..=2100.0).contains(&f.value) {
+        return true;
+    }
     // A small count in Chinese numerals that sums up a list just named (粮食安全、产业发展和
-    // 人居环境三项重点; 西岭、后湾两个村民小组) or announces one (分为两个时段：) is structure.
-    if chinese && f.value <= 10.0 && f.value_max.is_none() && (after_enumeration(chars, f.start, start) || before_colon(chars, f.end, end)) {
+    // 人居环境三项重点; 西岭、后湾两个村民小组) or announces one (分为两个时段：) is structure;
+    // a share of it (三类案件合计占比超过七成) is not.
+    if chinese && f.unit != "成" && f.value <= 10.0 && f.value_max.is_none() && (after_enumeration(chars, f.start, start) || before_colon(chars, f.end, end)) {
         return true;
     }
     // Rhetoric after the counter, possibly behind a modifier: 三个重要环节, 12个关键词.
