@@ -157,7 +157,7 @@ fn patterns() -> &'static Patterns {
             enumerated_lead: r(&format!("^{cn}(要|是)")),
             // 期号 / 发文字号 on a line of their own: 〔2024〕第15期 · 河政办发〔2024〕12号 · 2024年第9期（总第61期）.
             issue_number: r(&format!(
-                "^(?:[^\\s,。:;〔\\[]{{0,10}}[〔\\[][0-9]{{4}}[〕\\]]|[0-9]{{4}}年?)\\s*第?\\s*[0-9{c}]+\\s*(?:期|号)(?:\\s*[(][^()]*[)])?$",
+                "^(?:(?:[^\\s,。:;〔\\[]{{0,10}}[〔\\[][0-9]{{4}}[〕\\]]|[0-9]{{4}}年?)\\s*第?\\s*[0-9{c}]+\\s*(?:期|号)|第\\s*[0-9{c}百]+\\s*期)(?:\\s*[(][^()]*[)])?$",
                 c = "一二三四五六七八九十"
             )),
             // A printed page's footer: 第 1 页 共 2 页 · 第3页/共5页 · - 2 - · Page 1 of 2.
@@ -275,6 +275,9 @@ fn noise_rule(l: &LineLook) -> Option<&'static str> {
     if l.len <= 20 && p.page_number.is_match(s.trim()) {
         return Some("noise:page-number");
     }
+    if l.len <= 30 && is_red_header(s) {
+        return Some("noise:red-header");
+    }
     let page_title_chars = s.contains("范文") || s.contains('篇') || s.contains("大全");
     // A page title names the page; a numbered item or a clause ending in ；/。 is body text
     // (9.入住协议未按民政部示范文本签订…；).
@@ -287,6 +290,12 @@ fn noise_rule(l: &LineLook) -> Option<&'static str> {
         return Some("noise:symbols");
     }
     None
+}
+
+/// The masthead of an official document, often letter-spaced: 某县教育局文件 · 中 共 某 县 委 文 件.
+fn is_red_header(norm: &str) -> bool {
+    let solid: String = norm.chars().filter(|c| !c.is_whitespace()).collect();
+    solid.strip_suffix("文件").is_some_and(|issuer| issuer.chars().count() >= 3 && ends_like_org(issuer))
 }
 
 /// First chars of the breadcrumb pattern's first alternative (首页, 主页, 网站首页, 当前位置, 您的位置, 位置).
@@ -312,6 +321,10 @@ fn heading_marker(norm: &str) -> Option<(u8, &'static str)> {
 
 fn title_rule(l: &LineLook) -> Option<&'static str> {
     if l.len < 4 || l.len > 50 || l.inner_ends > 0 || l.heading.is_some() || is_caption(&l.norm) {
+        return None;
+    }
+    // 指标名称 年度目标 完成情况: three or more cells of a table row, not a title.
+    if l.norm.split_whitespace().count() >= 3 {
         return None;
     }
     let s = l.norm.trim_end_matches(['。', '.']);
@@ -343,6 +356,16 @@ fn title_rule(l: &LineLook) -> Option<&'static str> {
 /// A bulleted line with no sentence in it (·某县召开…会议): an item of a list of links.
 fn is_link_item(l: &LineLook) -> bool {
     l.norm.starts_with(['·', '•', '●', '◆', '▪', '■', '□']) && l.inner_ends == 0 && l.len <= 50 && !l.norm.ends_with('。')
+}
+
+/// ——在2024年全县经济工作会议上的讲话: the subtitle under a speech's or article's headline.
+fn is_subtitle(l: &LineLook) -> bool {
+    l.norm.starts_with('—') && l.len <= 50 && l.inner_ends == 0 && !l.norm.ends_with('。')
+}
+
+/// A short phrase with no sentence punctuation (凝心聚力抓发展　真抓实干开新局).
+fn is_headline_phrase(l: &LineLook) -> bool {
+    (4..=30).contains(&l.len) && l.heading.is_none() && !l.norm.contains(['。', ',', ';', ':', '!', '?'])
 }
 
 /// Headers of a page's lists of related articles.
@@ -465,6 +488,9 @@ pub fn structure(chars: &[char]) -> Vec<DocSpan> {
     let mut in_briefing = false;
     // Inside a list of related articles (after 猜你喜欢, 相关推荐…).
     let mut in_link_list = false;
+    // The current document's title (a copied PDF repeats it on every page).
+    let mut current_title: Option<String> = None;
+    let mut body_since_title = false;
     for i in 0..n {
         if looks[i].title_like == Some("title:news-headline") && in_briefing {
             looks[i].title_like = None;
@@ -474,6 +500,12 @@ pub fn structure(chars: &[char]) -> Vec<DocSpan> {
         let previous_look = last_body.map(|j| &looks[j]);
         let decided = if let Some(rule) = l.noise {
             (Kind::Noise, 0, rule.to_string())
+        } else if current_title.as_deref() == Some(l.norm.as_str()) && body_since_title {
+            // The title printed again at the top of each page of a copied PDF.
+            (Kind::Noise, 0, "noise:running-header".to_string())
+        } else if previous == Some(Kind::Noise) && l.signoff_like.is_none() && is_headline_phrase(l) && l.len <= 20 && looks.get(i + 1).is_some_and(|x| x.noise == Some("noise:breadcrumb")) {
+            // A site's name over its breadcrumb, where a second page starts in the paste.
+            (Kind::Noise, 0, "noise:page-header".to_string())
         } else if in_link_list && !l.after_gap && is_link_title(l) {
             // The titles listed under 猜你喜欢 / 相关推荐, up to the next gap.
             (Kind::Noise, 0, "noise:link-list".to_string())
@@ -510,6 +542,24 @@ pub fn structure(chars: &[char]) -> Vec<DocSpan> {
         } else {
             (Kind::Paragraph, 0, "paragraph".to_string())
         };
+        // 凝心聚力抓发展 over ——在全县经济工作会议上的讲话: the headline is the title and the
+        // dash line under it its subtitle (a paragraph), not a title or heading of its own.
+        let decided = if is_subtitle(l) && decided.0 != Kind::Noise {
+            let above: Vec<usize> = (0..i).rev().filter(|&j| kinds[j].0 != Kind::Noise).take(2).collect();
+            match above.first() {
+                Some(&j) if kinds[j].0 == Kind::Title => (Kind::Paragraph, 0, "paragraph:subtitle".to_string()),
+                Some(&j) if kinds[j].0 == Kind::Paragraph
+                    && is_headline_phrase(&looks[j])
+                    && above.get(1).is_none_or(|&k| kinds[k].0 == Kind::Signoff) =>
+                {
+                    kinds[j] = (Kind::Title, 0, "title:headline-over-subtitle".to_string());
+                    (Kind::Paragraph, 0, "paragraph:subtitle".to_string())
+                }
+                _ => decided,
+            }
+        } else {
+            decided
+        };
         // The list runs on through its titles (some already known as page titles: …（精选8篇）).
         let list_title = matches!(decided.2.as_str(), "noise:link-list" | "noise:page-title");
         in_link_list = (in_link_list && list_title) || (decided.0 == Kind::Noise && LIST_HEADERS.iter().any(|h| l.norm.contains(h)));
@@ -518,7 +568,9 @@ pub fn structure(chars: &[char]) -> Vec<DocSpan> {
         }
         if decided.0 == Kind::Title {
             in_briefing = BRIEFING_WORDS.iter().any(|w| l.norm.contains(w));
+            current_title = Some(l.norm.clone());
         }
+        body_since_title = decided.0 != Kind::Title && (body_since_title || matches!(decided.0, Kind::Paragraph | Kind::Heading));
         kinds.push(decided);
     }
 
@@ -570,7 +622,7 @@ pub fn structure(chars: &[char]) -> Vec<DocSpan> {
             }
             let level = (last_level + 1).clamp(1, 4);
             kinds[i] = (Kind::Heading, level, "heading:label".to_string());
-        } else if kinds[i - 1].0 == Kind::Paragraph && is_short_phrase(l) && !inside_numbered_list(&looks, &kinds, i) {
+        } else if kinds[i - 1].0 == Kind::Paragraph && (is_short_phrase(l) || is_long_headline(l)) && !inside_numbered_list(&looks, &kinds, i) {
             kinds[i] = (Kind::Heading, 1, "heading:short-unnumbered".to_string());
             last_level = 1;
         }
@@ -834,6 +886,11 @@ fn is_short_phrase(l: &LineLook) -> bool {
     l.inner_ends == 0
         && !l.norm.contains([';', ':'])
         && if terminal { (8..=24).contains(&l.len) && commas == 0 } else { (2..=24).contains(&l.len) && commas <= 1 }
+}
+
+/// A news headline too long for a short phrase (县未成年人救助保护中心开展困境儿童“暖心走访”活动).
+fn is_long_headline(l: &LineLook) -> bool {
+    l.len <= 40 && l.inner_ends == 0 && !l.norm.ends_with(['。', ';']) && !l.norm.contains([',', ':', ';']) && is_news_headline(&l.norm)
 }
 
 fn heading_is_short(l: &LineLook) -> bool {
@@ -1148,6 +1205,33 @@ mod tests {
         assert_eq!(structure(&chars).len(), 1);
         let kinds: Vec<&str> = kinds_of(text).iter().map(|k| k.1).collect();
         assert_eq!(kinds, ["noise", "noise", "noise", "title", "paragraph"]);
+    }
+
+    #[test]
+    fn a_copied_pdf_keeps_its_masthead_and_running_headers_out_of_the_documents() {
+        let text = "某县教育局文件\n某教呈〔2024〕46号　　　　签发人：许文博\n某县教育局关于2024年工作情况的报告\n今年以来，县教育局围绕立德树人根本任务，扎实推进各项工作。\n指标名称 年度目标 完成情况\n第 1 页 共 3 页\n某县教育局关于2024年工作情况的报告\n全县新建改扩建学校6所，新增学位3200个。\n某 县 公 安 局 文 件\n某公呈〔2024〕21号　　签发人：韩振东\n某县公安局关于2024年上半年工作情况的报告\n今年上半年，全县公安机关坚持以人民为中心，全力维护社会大局稳定。";
+        let chars: Vec<char> = text.chars().collect();
+        assert_eq!(structure(&chars).len(), 2);
+        let kinds: Vec<&str> = kinds_of(text).iter().map(|k| k.1).collect();
+        assert_eq!(kinds, ["noise", "noise", "title", "paragraph", "paragraph", "noise", "noise", "paragraph", "noise", "noise", "title", "paragraph"]);
+    }
+
+    #[test]
+    fn a_headline_over_a_dash_subtitle_is_the_title_and_a_bare_issue_number_is_not() {
+        let speech = "凝心聚力抓发展　真抓实干开新局\n——在2024年全县经济工作会议上的讲话\n同志们：\n这次会议的主要任务是总结今年经济工作，安排部署明年工作。";
+        let kinds: Vec<&str> = kinds_of(speech).iter().map(|k| k.1).collect();
+        assert_eq!(kinds, ["title", "paragraph", "paragraph", "paragraph"]);
+        let briefing = "民政工作简报\n第12期\n县民政局办公室编印　　2024年10月28日\n全县开展低保对象动态核查专项行动\n为进一步规范社会救助管理，8月至10月，县民政局在全县开展低保对象动态核查。\n县未成年人救助保护中心开展困境儿童“暖心走访”关爱活动\n9月下旬以来，县未成年人救助保护中心联合各乡镇儿童督导员、村儿童主任，对全县困境儿童和留守儿童开展入户走访，逐一建立档案。";
+        let got = kinds_of(briefing);
+        let kinds: Vec<&str> = got.iter().map(|k| k.1).collect();
+        assert_eq!(kinds, ["title", "paragraph", "paragraph", "heading", "paragraph", "heading", "paragraph"], "{got:?}");
+    }
+
+    #[test]
+    fn a_second_pages_site_name_over_its_breadcrumb_is_chrome() {
+        let text = "某县召开经济工作会议\n12月20日，某县召开经济工作会议，总结今年经济工作，部署明年重点任务。\n【打印】【关闭】\n某市人民政府网\n首页 > 政务要闻 > 领导讲话\n在全市生态环境保护大会上的讲话\n同志们，今天召开全市生态环境保护大会，主要任务是总结工作、部署任务。";
+        let kinds: Vec<&str> = kinds_of(text).iter().map(|k| k.1).collect();
+        assert_eq!(kinds, ["title", "paragraph", "noise", "noise", "noise", "title", "paragraph"]);
     }
 
     #[test]

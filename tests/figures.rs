@@ -31,6 +31,12 @@ fn tenths_in_chinese_numerals_count_beside_an_approximator_or_a_share_word() {
 }
 
 #[test]
+fn a_counted_thing_named_like_a_slogan_still_counts() {
+    assert_eq!(figure_texts("各村建设1座一体化污水处理设施，采购3台一体机"), ["1座", "3台"]);
+    assert!(figure_texts("统筹推进五位一体总体布局").is_empty());
+}
+
+#[test]
 fn couples_count_but_a_year_before_the_preposition_does_not() {
     assert_eq!(figure_texts("全年办理结婚登记1874对，离婚登记312对"), ["1874对", "312对"]);
     assert!(figure_texts("2024对我们来说是关键之年").is_empty());

@@ -21,6 +21,8 @@ struct Tables {
     approx_after_unit: Words,
     rhetoric: Words,
     rhetoric_chinese: Words,
+    /// Things counted whose names begin like rhetoric (1座一体化设施 is no 五位一体).
+    counted_compounds: Words,
     rhetoric_before: Words,
     abstract_counters: Words,
     chrome_before: Words,
@@ -49,6 +51,7 @@ fn tables() -> &'static Tables {
         approx_after_unit: Words::section(APPROXIMATORS, "after-unit"),
         rhetoric: Words::section(EXCLUSIONS, "rhetoric"),
         rhetoric_chinese: Words::section(EXCLUSIONS, "rhetoric-chinese"),
+        counted_compounds: Words::section(EXCLUSIONS, "counted-compounds"),
         rhetoric_before: Words::section(EXCLUSIONS, "rhetoric-before"),
         abstract_counters: Words::section(EXCLUSIONS, "abstract-counters"),
         chrome_before: Words::section(EXCLUSIONS, "chrome-before"),
@@ -359,7 +362,8 @@ fn excluded(chars: &[char], f: &FigureSpan, start: usize, end: usize) -> bool {
         after += len;
     }
     for k in [f.end, after] {
-        if t.rhetoric.at(chars, k, end).is_some() || (chinese && t.rhetoric_chinese.at(chars, k, end).is_some()) {
+        let rhetoric = t.rhetoric.at(chars, k, end).is_some() || (chinese && t.rhetoric_chinese.at(chars, k, end).is_some());
+        if rhetoric && t.counted_compounds.at(chars, k, end).is_none() {
             return true;
         }
     }
