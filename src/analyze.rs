@@ -226,7 +226,8 @@ fn analyze_document(
             sent_words.extend(in_sentence.iter().filter(|w| w.end <= le && !is_punctuation(w.text)).map(|w| w.text));
             *sinks.tokens += sent_words.len() as u64;
             sent_norm.clear();
-            sent_norm.extend(chars[s..e].iter().map(|&c| fold_width(c)));
+            // Markdown emphasis and heading marks (**一是…, ## 二、…) are not words of the sentence.
+            sent_norm.extend(chars[s..e].iter().map(|&c| fold_width(c)).filter(|c| !matches!(c, '*' | '#')));
             if k == 0 {
                 lead_cues = classify::cue_categories(&sent_norm);
             }

@@ -116,8 +116,8 @@ pub fn genre(title: &str, body: &str) -> (&'static str, Vec<Cue>) {
     let bulletin = GENRES.iter().position(|g| *g == "bulletin").unwrap_or(3);
     let news_headline = !headline.is_empty() && !genre_word.iter().any(|w| headline.contains(w));
     if news_headline && news_lead(lead) {
-        score[bulletin] += 2.0;
-        hits[bulletin].push(Cue { feature: "headline+dated lead".into(), weight: 2.0 });
+        score[bulletin] += 3.0;
+        hits[bulletin].push(Cue { feature: "headline+dated lead".into(), weight: 3.0 });
     }
     // 红星小学开展…活动: a third-person headline reports what someone did (a meeting's own
     // words, 召开…会议, count for `meeting` through the cue table).

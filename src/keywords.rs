@@ -362,6 +362,8 @@ pub fn is_candidate(term: &str, tag: &str, extra_stop: &HashSet<String>) -> bool
     (2..=16).contains(&n)
         && content_tag(tag)
         && !term.chars().any(|c| c.is_ascii_digit())
+        // Markup left in the text (##, **, ——) names nothing.
+        && term.chars().any(char::is_alphanumeric)
         && !stop_words().contains(term)
         && !extra_stop.contains(term)
 }
@@ -878,6 +880,7 @@ mod tests {
         assert!(!is_candidate("工作", "vn", &none));
         assert!(!is_candidate("20xx", "m", &none));
         assert!(is_candidate("禁毒", "vn", &none));
+        assert!(!is_candidate("##", "x", &none), "Markdown marks name nothing");
     }
 }
 

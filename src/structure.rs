@@ -53,6 +53,21 @@ fn table(text: &'static str) -> Vec<String> {
         .collect()
 }
 
+/// Cues that mark a line as chrome only when it reads like fields, not sentences
+/// (data/noise-cues-short.txt).
+const SHORT_NOISE_CUES: &str = include_str!("../data/noise-cues-short.txt");
+
+/// Chrome lines are labels and values (索引号：…　主题分类：…　邮编：418100), with no comma or
+/// full stop; body text has them.
+fn is_field_line(l: &LineLook) -> bool {
+    l.len <= 80 && !l.norm.contains([',', '。', ';'])
+}
+
+fn short_noise_cues() -> &'static AhoCorasick {
+    static T: OnceLock<AhoCorasick> = OnceLock::new();
+    T.get_or_init(|| AhoCorasick::new(table(SHORT_NOISE_CUES).iter().filter(|c| !c.is_empty())).expect("short noise cues build"))
+}
+
 /// The noise cues as one automaton: a line is searched once, not once per cue.
 fn noise_cues() -> &'static AhoCorasick {
     static T: OnceLock<AhoCorasick> = OnceLock::new();
@@ -89,6 +104,8 @@ struct Patterns {
     timestamp: Regex,
     /// A date with a time of day, anywhere in a line: 2024-08-16 18:30.
     datetime: Regex,
+    chat_sender: Regex,
+    chat_group: Regex,
     date_only: Regex,
     org_date: Regex,
     breadcrumb: Regex,
@@ -129,7 +146,10 @@ fn patterns() -> &'static Patterns {
             url: r(r"(?i)(https?://|www\.|\.(com|cn|net|org|html?|php|aspx?)\b)"),
             markup: r(r"(<\s*/?\s*[a-zA-Z][^>]*>|-->|<!--|data:[a-z]+/|&nbsp;|&gt;|&lt;|\{\{|\}\})"),
             timestamp: r(r"^[0-9]{4}[-/.][0-9]{1,2}[-/.][0-9]{1,2}(\s+[0-9]{1,2}:[0-9]{2}(:[0-9]{2})?)?"),
-            datetime: r(r"[0-9]{4}[-/.][0-9]{1,2}[-/.][0-9]{1,2}\s+[0-9]{1,2}:[0-9]{2}"),
+            datetime: r(r"[0-9]{4}(?:[-/.]|年)[0-9]{1,2}(?:[-/.]|月)[0-9]{1,2}日?\s+[0-9]{1,2}:[0-9]{2}"),
+            // A chat's sender and time (张科长 10:32) and its group name (某某工作群(86)).
+            chat_sender: r(r"^(?:[^\s,。:;]{1,12}\s+){1,3}[0-9]{1,2}:[0-9]{2}$"),
+            chat_group: r(r"群\s*[(][0-9]+[)]$"),
             date_only: r(&format!(
                 "^(?:[0-9x]{{2,4}}|{d}{{2,4}}|20xx|20__+)年(?:[0-9]{{1,2}}|{d}{{1,3}})月(?:(?:[0-9]{{1,2}}|{d}{{1,3}})日)?[。.]?$",
                 d = "[一二三四五六七八九十〇零○]"
@@ -194,7 +214,8 @@ struct LineLook {
 }
 
 fn look(chars: &[char], line: Line, after_gap: bool) -> LineLook {
-    let norm: String = chars[line.start..line.end].iter().map(|&c| fold_width(c)).collect();
+    let folded: String = chars[line.start..line.end].iter().map(|&c| fold_width(c)).collect();
+    let norm = without_markdown(&folded);
     let len = line.end - line.start;
     let body: Vec<char> = norm.chars().collect();
     let inner_ends = body
@@ -215,9 +236,35 @@ fn look(chars: &[char], line: Line, after_gap: bool) -> LineLook {
     };
     l.noise = noise_rule(&l);
     l.heading = heading_marker(&l.norm);
-    l.title_like = title_rule(&l);
+    l.title_like = title_rule(&l).or_else(|| bracketed_title(&l));
     l.signoff_like = signoff_rule(&l);
     l
+}
+
+/// The line as a reader sees it through Markdown (pasted from a writing assistant or a notes
+/// app): `## 一、…` is the heading 一、…, `**一是…**` the words, `- ` a bullet.
+fn without_markdown(folded: &str) -> String {
+    let mut s = folded.trim_start();
+    let hashes = s.len() - s.trim_start_matches('#').len();
+    if (1..=6).contains(&hashes) && s[hashes..].starts_with([' ', '\u{3000}']) {
+        s = s[hashes..].trim_start();
+    }
+    // An office system's form field: 标题：关于…的报告 is the title.
+    if let Some(rest) = s.strip_prefix("标题:") {
+        s = rest.trim_start();
+    }
+    for bullet in ["> ", "- ", "* ", "+ "] {
+        if let Some(rest) = s.strip_prefix(bullet) {
+            s = rest.trim_start();
+        }
+    }
+    if s.contains("**") {
+        s.replace("**", "")
+    } else if s.len() == folded.len() {
+        folded.to_string()
+    } else {
+        s.to_string()
+    }
 }
 
 fn noise_rule(l: &LineLook) -> Option<&'static str> {
@@ -227,8 +274,17 @@ fn noise_rule(l: &LineLook) -> Option<&'static str> {
     // (regex-lite has no prefilter of its own and would scan every line).
     // Byte scans: `contains([chars])` decodes every char, and this runs on every line.
     let markup_chars = s.bytes().any(|b| matches!(b, b'<' | b'&' | b'{' | b'}')) || s.contains("-->") || s.contains("data:");
-    if markup_chars && p.markup.is_match(s) {
+    if (markup_chars && p.markup.is_match(s)) || s.starts_with("```") {
         return Some("noise:markup");
+    }
+    if l.len <= 24 && s.contains(':') && (p.chat_sender.is_match(s.trim()) || CHAT_REPLIES.contains(&s.trim())) {
+        return Some("noise:chat");
+    }
+    if FORM_LABELS.contains(&s.trim()) {
+        return Some("noise:form-field");
+    }
+    if l.len <= 24 && (p.chat_group.is_match(s.trim()) || CHAT_REPLIES.contains(&reply_text(s).as_str())) {
+        return Some("noise:chat");
     }
     // Body text can mention a web address; a line that is mostly an address is chrome.
     let url_chars = s.contains('.') || s.contains("://");
@@ -269,7 +325,7 @@ fn noise_rule(l: &LineLook) -> Option<&'static str> {
     if (s.starts_with(['(', '[', '【'])) && p.credit.is_match(s.trim()) {
         return Some("noise:credit");
     }
-    if noise_cues().is_match(s.as_str()) {
+    if noise_cues().is_match(s.as_str()) || (is_field_line(l) && short_noise_cues().is_match(s.as_str())) {
         return Some("noise:cue");
     }
     if l.len <= 20 && p.page_number.is_match(s.trim()) {
@@ -290,6 +346,16 @@ fn noise_rule(l: &LineLook) -> Option<&'static str> {
         return Some("noise:symbols");
     }
     None
+}
+
+/// Replies in a chat thread around a forwarded document (after emoji and punctuation go).
+const CHAT_REPLIES: [&str; 8] = ["收到", "好的", "已阅", "明白", "收到谢谢", "谢谢", "好", "收到了"];
+
+/// An office system's empty field label on a line of its own (正文：).
+const FORM_LABELS: [&str; 3] = ["正文:", "附件:", "备注:"];
+
+fn reply_text(s: &str) -> String {
+    s.chars().filter(|c| c.is_alphanumeric() && !c.is_ascii()).collect()
 }
 
 /// The masthead of an official document, often letter-spaced: 某县教育局文件 · 中 共 某 县 委 文 件.
@@ -317,6 +383,16 @@ fn heading_marker(norm: &str) -> Option<(u8, &'static str)> {
         .iter()
         .find(|(re, _, _)| re.is_match(norm))
         .map(|(_, level, rule)| (*level, *rule))
+}
+
+/// 【“五一”假期值班值守及安全检查情况通报】: a title in brackets, as a chat message heads one.
+fn bracketed_title(l: &LineLook) -> Option<&'static str> {
+    let inner = l.norm.trim().strip_prefix('【')?.strip_suffix('】')?;
+    if inner.contains(['【', '】']) || l.noise.is_some() {
+        return None;
+    }
+    let inner_look = LineLook { norm: inner.to_string(), len: inner.chars().count(), ..l.clone() };
+    title_rule(&inner_look)
 }
 
 fn title_rule(l: &LineLook) -> Option<&'static str> {
@@ -355,7 +431,7 @@ fn title_rule(l: &LineLook) -> Option<&'static str> {
 
 /// A bulleted line with no sentence in it (·某县召开…会议): an item of a list of links.
 fn is_link_item(l: &LineLook) -> bool {
-    l.norm.starts_with(['·', '•', '●', '◆', '▪', '■', '□']) && l.inner_ends == 0 && l.len <= 50 && !l.norm.ends_with('。')
+    l.norm.starts_with(['·', '•', '●', '◆', '▪', '■', '□', '▶', '►', '▸']) && l.inner_ends == 0 && l.len <= 50 && !l.norm.ends_with('。')
 }
 
 /// ——在2024年全县经济工作会议上的讲话: the subtitle under a speech's or article's headline.
@@ -369,7 +445,7 @@ fn is_headline_phrase(l: &LineLook) -> bool {
 }
 
 /// Headers of a page's lists of related articles.
-const LIST_HEADERS: [&str; 10] = ["猜你喜欢", "相关推荐", "推荐阅读", "相关阅读", "延伸阅读", "相关文章", "热门文章", "相关链接", "热门推荐", "往期推荐"];
+const LIST_HEADERS: [&str; 12] = ["猜你喜欢", "相关推荐", "推荐阅读", "相关阅读", "延伸阅读", "相关文章", "热门文章", "相关链接", "热门推荐", "往期推荐", "往期回顾", "往期精选"];
 
 /// A line that can be one title of such a list: short, no sentence in it.
 fn is_link_title(l: &LineLook) -> bool {
@@ -409,7 +485,9 @@ fn headline_over_byline(looks: &[LineLook], kinds: &[(Kind, u8, String)], i: usi
         && (6..=40).contains(&l.len)
         && !l.norm.contains([',', '。', ';', ':', '!', '?'])
         && !is_caption(&l.norm)
-        && looks.get(i + 1).is_some_and(|x| x.noise.is_some() && x.norm.contains(':') && patterns().byline.is_match(&x.norm))
+        && looks.get(i + 1).is_some_and(|x| {
+            (x.noise.is_some() && x.norm.contains(':') && patterns().byline.is_match(&x.norm)) || x.noise == Some("noise:timestamp")
+        })
 }
 
 /// Whether a title-like line opens a document here: strong patterns (关于…的, 篇三, 第6期)
@@ -506,6 +584,9 @@ pub fn structure(chars: &[char]) -> Vec<DocSpan> {
         } else if previous == Some(Kind::Noise) && l.signoff_like.is_none() && is_headline_phrase(l) && l.len <= 20 && looks.get(i + 1).is_some_and(|x| x.noise == Some("noise:breadcrumb")) {
             // A site's name over its breadcrumb, where a second page starts in the paste.
             (Kind::Noise, 0, "noise:page-header".to_string())
+        } else if kinds.last().is_some_and(|k| k.2 == "noise:chat") && l.len <= 40 && l.title_like.is_none() && l.heading.is_none() {
+            // What the sender said (收到，马上安排 · 纪要正文也发一下): the chat, not the document.
+            (Kind::Noise, 0, "noise:chat".to_string())
         } else if in_link_list && !l.after_gap && is_link_title(l) {
             // The titles listed under 猜你喜欢 / 相关推荐, up to the next gap.
             (Kind::Noise, 0, "noise:link-list".to_string())
@@ -1232,6 +1313,37 @@ mod tests {
         let text = "某县召开经济工作会议\n12月20日，某县召开经济工作会议，总结今年经济工作，部署明年重点任务。\n【打印】【关闭】\n某市人民政府网\n首页 > 政务要闻 > 领导讲话\n在全市生态环境保护大会上的讲话\n同志们，今天召开全市生态环境保护大会，主要任务是总结工作、部署任务。";
         let kinds: Vec<&str> = kinds_of(text).iter().map(|k| k.1).collect();
         assert_eq!(kinds, ["title", "paragraph", "noise", "noise", "noise", "title", "paragraph"]);
+    }
+
+    #[test]
+    fn markdown_from_a_writing_assistant_reads_as_its_structure() {
+        let text = "```markdown\n# 某县教育局2024年工作总结\n## 一、主要工作开展情况\n### （一）推进优质均衡发展\n**一是加快学校建设。**全年新建改扩建学校6所，新增学位3200个，有效缓解城区大班额问题。\n---\n## 二、存在的问题\n部分乡村学校师资力量仍然薄弱，优质教育资源总量不足。";
+        let got = kinds_of(text);
+        let kinds: Vec<(&str, u8)> = got.iter().map(|k| (k.1, k.2)).collect();
+        assert_eq!(kinds, [("noise", 0), ("title", 0), ("heading", 1), ("heading", 2), ("paragraph", 0), ("noise", 0), ("heading", 1), ("paragraph", 0)], "{got:?}");
+    }
+
+    #[test]
+    fn a_chat_thread_around_a_forwarded_document_is_chrome() {
+        let text = "镇安全生产工作群(53)\n镇安监办 刘晓东 17:05\n【“五一”假期值班值守及安全检查情况通报】\n“五一”假期期间，镇安监办对全镇32家企业开展安全检查，发现隐患14处，已整改11处。\n石桥村 周红 17:20\n收到，石桥村立即整改\n[图片]\n映月村 赵伟 17:26\n收到👍";
+        let got = kinds_of(text);
+        let kinds: Vec<&str> = got.iter().map(|k| k.1).collect();
+        assert_eq!(kinds, ["noise", "noise", "title", "paragraph", "noise", "noise", "noise", "noise", "noise"], "{got:?}");
+    }
+
+    #[test]
+    fn an_office_systems_form_fields_are_chrome_and_its_title_field_is_the_title() {
+        let text = "【OA协同办公】公文详情\n标题：关于督察反馈问题整改进展情况的报告\n发文单位：某县生态环境分局　　密级：公开　　紧急程度：一般\n正文：\n县委、县政府：\n今年以来，我局对照督察反馈的12个问题逐项整改，已完成整改9个。\n下一步，我局将按照紧急程度分类推进剩余问题整改，确保年底前全部完成。";
+        let got = kinds_of(text);
+        let kinds: Vec<&str> = got.iter().map(|k| k.1).collect();
+        assert_eq!(kinds, ["noise", "title", "noise", "noise", "paragraph", "paragraph", "paragraph"], "{got:?}");
+    }
+
+    #[test]
+    fn a_wechat_headline_over_its_byline_opens_a_document_and_a_reply_is_a_title() {
+        let text = "某派出所开展反诈宣传进校园活动\n4月10日，某派出所民警走进县第一中学，为600余名师生上了一堂反诈宣传课。\n\n城关派出所上门劝阻及时止损　守住群众钱袋子\n原创　某县公安　某县公安　2025年04月15日 18:30　湖南\n4月14日，城关派出所接到预警，民警第一时间上门劝阻，成功为群众止损6.8万元。\n分享　收藏　点赞　在看\n某县人民政府关于同意某工业园标准化厂房项目立项的批复\n某政函〔2025〕12号\n县发展和改革局：\n你局报来的请示收悉。经研究，同意该项目立项。";
+        let chars: Vec<char> = text.chars().collect();
+        assert_eq!(structure(&chars).len(), 3);
     }
 
     #[test]
