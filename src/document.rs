@@ -232,6 +232,15 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_people_s_government_is_no_civil_affairs_and_forest_fires_are_safety() {
+        let title = "白石乡2025年森林防火工作方案";
+        let body = "为切实做好森林防火工作，有效预防和扑救森林火灾，白石乡人民政府制定本方案。各村要加强野外用火管理，发现火情立即报告。";
+        let got = topics(title, body);
+        assert_eq!(got[0].label, "work_safety", "{got:?}");
+        assert!(!got.iter().any(|t| t.label == "civil_affairs"), "{got:?}");
+    }
+
+    #[test]
     fn meeting_and_plan_are_told_apart() {
         let (g, cues) = genre("", "3月5日，县政府召开安全生产工作会议，副县长主持会议。会议强调，要压实责任。");
         assert_eq!(g, "meeting");

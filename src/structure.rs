@@ -98,7 +98,7 @@ pub fn fold_width(c: char) -> char {
 }
 
 struct Patterns {
-    heading: [(Regex, u8, &'static str); 9],
+    heading: [(Regex, u8, &'static str); 10],
     url: Regex,
     markup: Regex,
     timestamp: Regex,
@@ -106,6 +106,7 @@ struct Patterns {
     datetime: Regex,
     chat_sender: Regex,
     chat_group: Regex,
+    day_label: Regex,
     date_only: Regex,
     org_date: Regex,
     breadcrumb: Regex,
@@ -136,6 +137,8 @@ fn patterns() -> &'static Patterns {
                 (r(&format!("^第{cn}(部分|篇|章|节)")), 1, "第X部分"),
                 (r(&format!("^{cn}[、.]")), 1, "一、"),
                 (r(&format!("^[(]{cn}[)]")), 2, "（一）"),
+                // 一）提升作业设计质量: the half-bracket form of （一）.
+                (r(&format!("^{cn}[)]")), 2, "一）"),
                 (r(&format!("^第{cn}条")), 2, "第X条"),
                 (r("^[0-9]{1,2}[、.．](?:[^0-9]|$)"), 3, "1."),
                 (r("^[0-9]{1,2}[)]"), 4, "1)"),
@@ -150,6 +153,7 @@ fn patterns() -> &'static Patterns {
             // A chat's sender and time (张科长 10:32) and its group name (某某工作群(86)).
             chat_sender: r(r"^(?:[^\s,。:;]{1,12}\s+){1,3}[0-9]{1,2}:[0-9]{2}$"),
             chat_group: r(r"群\s*[(][0-9]+[)]$"),
+            day_label: r(r"^[0-9]{1,2}月[0-9]{1,2}日\s*[(]?(?:周|星期)[一二三四五六日天][)]?$"),
             date_only: r(&format!(
                 "^(?:[0-9x]{{2,4}}|{d}{{2,4}}|20xx|20__+)年(?:[0-9]{{1,2}}|{d}{{1,3}})月(?:(?:[0-9]{{1,2}}|{d}{{1,3}})日)?[。.]?$",
                 d = "[一二三四五六七八九十〇零○]"
@@ -279,6 +283,14 @@ fn noise_rule(l: &LineLook) -> Option<&'static str> {
     }
     if l.len <= 24 && s.contains(':') && (p.chat_sender.is_match(s.trim()) || CHAT_REPLIES.contains(&s.trim())) {
         return Some("noise:chat");
+    }
+    // A file's name over its text on a document-sharing site: 某某工作总结.docx
+    if l.len <= 60 && [".doc", ".docx", ".pdf", ".wps", ".txt"].iter().any(|x| s.trim_end().to_ascii_lowercase().ends_with(x)) {
+        return Some("noise:file-name");
+    }
+    // (来源：某某日报) · (某某日报记者 方志远 摄): a whole line that only credits the source.
+    if l.len <= 40 && s.starts_with('(') && s.trim_end().ends_with(')') && ["来源", "记者", "通讯员", "摄"].iter().any(|w| s.contains(w)) && !s.contains('。') {
+        return Some("noise:credit");
     }
     if FORM_LABELS.contains(&s.trim()) {
         return Some("noise:form-field");
@@ -417,7 +429,12 @@ fn title_rule(l: &LineLook) -> Option<&'static str> {
     if l.norm.ends_with('。') || s.contains([',', ':', ';']) {
         return None;
     }
-    if title_suffixes().iter().any(|t| s.ends_with(t.as_str())) {
+    // …工作总结（2024年3月4日—3月8日）, …工作报告（摘要）: a qualifier after the report's name.
+    let core = match s.strip_suffix(')').and_then(|rest| rest.rfind('(').map(|at| &rest[..at])) {
+        Some(core) if s.len() - core.len() <= 60 => core,
+        _ => s,
+    };
+    if title_suffixes().iter().any(|t| s.ends_with(t.as_str()) || core.ends_with(t.as_str())) {
         return Some("title:suffix");
     }
     if s.ends_with(['开', '行', '办', '动', '幕', '话', '言', '辞']) && p.news_title.is_match(s) {
@@ -445,7 +462,7 @@ fn is_headline_phrase(l: &LineLook) -> bool {
 }
 
 /// Headers of a page's lists of related articles.
-const LIST_HEADERS: [&str; 12] = ["猜你喜欢", "相关推荐", "推荐阅读", "相关阅读", "延伸阅读", "相关文章", "热门文章", "相关链接", "热门推荐", "往期推荐", "往期回顾", "往期精选"];
+const LIST_HEADERS: [&str; 14] = ["猜你喜欢", "相关推荐", "推荐阅读", "相关阅读", "延伸阅读", "相关文章", "热门文章", "相关链接", "热门推荐", "往期推荐", "往期回顾", "往期精选", "相关新闻", "相关文档"];
 
 /// A line that can be one title of such a list: short, no sentence in it.
 fn is_link_title(l: &LineLook) -> bool {
@@ -677,6 +694,11 @@ pub fn structure(chars: &[char]) -> Vec<DocSpan> {
             _ => {}
         }
         if i == 0 || i + 1 >= n || kinds[i].0 != Kind::Paragraph || kinds[i].2 != "paragraph" {
+            continue;
+        }
+        // 3月4日（周一）: a work log's day, a section of its own wherever it stands.
+        if patterns().day_label.is_match(looks[i].norm.trim()) {
+            kinds[i] = (Kind::Heading, (last_level + 1).clamp(1, 4), "heading:day".to_string());
             continue;
         }
         let l = &looks[i];
@@ -1344,6 +1366,23 @@ mod tests {
         let text = "某派出所开展反诈宣传进校园活动\n4月10日，某派出所民警走进县第一中学，为600余名师生上了一堂反诈宣传课。\n\n城关派出所上门劝阻及时止损　守住群众钱袋子\n原创　某县公安　某县公安　2025年04月15日 18:30　湖南\n4月14日，城关派出所接到预警，民警第一时间上门劝阻，成功为群众止损6.8万元。\n分享　收藏　点赞　在看\n某县人民政府关于同意某工业园标准化厂房项目立项的批复\n某政函〔2025〕12号\n县发展和改革局：\n你局报来的请示收悉。经研究，同意该项目立项。";
         let chars: Vec<char> = text.chars().collect();
         assert_eq!(structure(&chars).len(), 3);
+    }
+
+    #[test]
+    fn logs_records_and_dated_titles_open_documents_and_their_days_are_headings() {
+        let text = "某县“两会”期间信访维稳工作专题会议记录\n会议时间：2024年3月2日上午\n会议由县委政法委副书记王刚主持，县信访局、公安局等单位负责同志参加。\n\n某县应急管理局执法大队周工作日志（2024年3月4日—3月8日）\n3月4日（周一）\n上午召开周例会，传达全县安全生产工作会议精神，安排本周执法检查任务，明确各组检查对象。\n3月5日（周二）\n执法一组对青石镇3家建筑工地开展检查，发现隐患7处，当场责令整改5处。";
+        let chars: Vec<char> = text.chars().collect();
+        assert_eq!(structure(&chars).len(), 2);
+        let got = kinds_of(text);
+        assert_eq!((got[3].1, got[4].1, got[6].1), ("title", "heading", "heading"), "{got:?}");
+    }
+
+    #[test]
+    fn half_bracket_numerals_file_names_and_bracketed_credits() {
+        let text = "某区教育局2025年课后服务工作计划.docx\n某区教育局2025年课后服务工作计划\n为深入落实双减政策，进一步提升课后服务质量，结合我区实际，制定本计划。\n一）提升作业设计质量\n各校要建立作业统筹管理机制，严格控制书面作业总量，提高作业设计水平。\n（来源：某市日报）";
+        let got = kinds_of(text);
+        let kinds: Vec<(&str, u8)> = got.iter().map(|k| (k.1, k.2)).collect();
+        assert_eq!(kinds, [("noise", 0), ("title", 0), ("paragraph", 0), ("heading", 2), ("paragraph", 0), ("noise", 0)], "{got:?}");
     }
 
     #[test]

@@ -37,6 +37,12 @@ fn a_counted_thing_named_like_a_slogan_still_counts() {
 }
 
 #[test]
+fn lifts_count_in_arabic_digits() {
+    assert_eq!(figure_texts("全年加装电梯签约27部、建成投用9部"), ["27部", "9部"]);
+    assert!(figure_texts("这是其中一部分工作").is_empty());
+}
+
+#[test]
 fn couples_count_but_a_year_before_the_preposition_does_not() {
     assert_eq!(figure_texts("全年办理结婚登记1874对，离婚登记312对"), ["1874对", "312对"]);
     assert!(figure_texts("2024对我们来说是关键之年").is_empty());
