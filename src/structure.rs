@@ -218,8 +218,7 @@ struct LineLook {
 }
 
 fn look(chars: &[char], line: Line, after_gap: bool) -> LineLook {
-    let folded: String = chars[line.start..line.end].iter().map(|&c| fold_width(c)).collect();
-    let norm = without_markdown(&folded);
+    let norm = without_markdown(chars[line.start..line.end].iter().map(|&c| fold_width(c)).collect());
     let len = line.end - line.start;
     let body: Vec<char> = norm.chars().collect();
     let inner_ends = body
@@ -247,7 +246,11 @@ fn look(chars: &[char], line: Line, after_gap: bool) -> LineLook {
 
 /// The line as a reader sees it through Markdown (pasted from a writing assistant or a notes
 /// app): `## 一、…` is the heading 一、…, `**一是…**` the words, `- ` a bullet.
-fn without_markdown(folded: &str) -> String {
+fn without_markdown(folded: String) -> String {
+    // Most lines carry no Markdown: hand them back as they are, without a copy.
+    if !folded.contains(['#', '>', '-', '*', '+', '标']) {
+        return folded;
+    }
     let mut s = folded.trim_start();
     let hashes = s.len() - s.trim_start_matches('#').len();
     if (1..=6).contains(&hashes) && s[hashes..].starts_with([' ', '\u{3000}']) {
@@ -262,12 +265,14 @@ fn without_markdown(folded: &str) -> String {
             s = rest.trim_start();
         }
     }
-    if s.contains("**") {
-        s.replace("**", "")
-    } else if s.len() == folded.len() {
-        folded.to_string()
+    // Only prefixes were cut: what is left is the tail of the line.
+    let start = folded.len() - s.len();
+    if folded[start..].contains("**") {
+        folded[start..].replace("**", "")
+    } else if start == 0 {
+        folded
     } else {
-        s.to_string()
+        folded[start..].to_string()
     }
 }
 
@@ -285,7 +290,7 @@ fn noise_rule(l: &LineLook) -> Option<&'static str> {
         return Some("noise:chat");
     }
     // A file's name over its text on a document-sharing site: 某某工作总结.docx
-    if l.len <= 60 && [".doc", ".docx", ".pdf", ".wps", ".txt"].iter().any(|x| s.trim_end().to_ascii_lowercase().ends_with(x)) {
+    if l.len <= 60 && s.contains('.') && [".doc", ".docx", ".pdf", ".wps", ".txt"].iter().any(|x| s.trim_end().to_ascii_lowercase().ends_with(x)) {
         return Some("noise:file-name");
     }
     // (来源：某某日报) · (某某日报记者 方志远 摄): a whole line that only credits the source.
@@ -372,6 +377,9 @@ fn reply_text(s: &str) -> String {
 
 /// The masthead of an official document, often letter-spaced: 某县教育局文件 · 中 共 某 县 委 文 件.
 fn is_red_header(norm: &str) -> bool {
+    if !norm.trim_end().ends_with('件') {
+        return false;
+    }
     let solid: String = norm.chars().filter(|c| !c.is_whitespace()).collect();
     solid.strip_suffix("文件").is_some_and(|issuer| issuer.chars().count() >= 3 && ends_like_org(issuer))
 }
