@@ -286,9 +286,6 @@ fn noise_rule(l: &LineLook) -> Option<&'static str> {
     if (markup_chars && p.markup.is_match(s)) || s.starts_with("```") {
         return Some("noise:markup");
     }
-    if l.len <= 24 && s.contains(':') && (p.chat_sender.is_match(s.trim()) || CHAT_REPLIES.contains(&s.trim())) {
-        return Some("noise:chat");
-    }
     // A file's name over its text on a document-sharing site: 某某工作总结.docx
     if l.len <= 60 && s.contains('.') && [".doc", ".docx", ".pdf", ".wps", ".txt"].iter().any(|x| s.trim_end().to_ascii_lowercase().ends_with(x)) {
         return Some("noise:file-name");
@@ -300,7 +297,11 @@ fn noise_rule(l: &LineLook) -> Option<&'static str> {
     if FORM_LABELS.contains(&s.trim()) {
         return Some("noise:form-field");
     }
-    if l.len <= 24 && (p.chat_group.is_match(s.trim()) || CHAT_REPLIES.contains(&reply_text(s).as_str())) {
+    if l.len <= 24
+        && ((s.contains(':') && p.chat_sender.is_match(s.trim()))
+            || p.chat_group.is_match(s.trim())
+            || CHAT_REPLIES.contains(&reply_text(s).as_str()))
+    {
         return Some("noise:chat");
     }
     // Body text can mention a web address; a line that is mostly an address is chrome.
