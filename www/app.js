@@ -13,7 +13,10 @@ import { createChart, drawTotals, warmUp as warmUpCharts } from './ui/charts.js'
 import { mixTotal, documentStarts } from './ui/model.js';
 import { readFile } from './ui/files.js';
 import * as exporter from './ui/exports.js';
-import { firstWorker, sampleText } from './boot.js';
+
+// boot.js, a plain script run before anything else, started the worker, the module's
+// compilation and the sample's fetch.
+const boot = globalThis.reportAnalyzerBoot ?? null;
 
 const MAX_CHARS = 3_000_000; // beyond this the text view alone would strain a phone
 const DEBOUNCE_MS = 400;
@@ -40,7 +43,8 @@ const client = new WorkerClient({
     showError(() => t('status.crashed', { message }));
     setBusy(false);
   },
-  first: firstWorker,
+  first: boot?.firstWorker ?? null,
+  engine: boot?.engine ?? null,
 });
 const analyses = new LatestOnly(({ text, options }) => client.call('analyze', { text, options }));
 
@@ -236,7 +240,7 @@ async function openFile(file) {
   }
 }
 
-let sampleFetched = sampleText; // the first load uses the fetch boot.js started
+let sampleFetched = boot?.sampleText ?? null; // the first load uses the fetch boot.js started
 
 async function loadSample() {
   try {

@@ -1,16 +1,30 @@
 // The analysis runs here, off the page's main thread, so typing and scrolling never freeze.
-// Messages in: {id, op: 'analyze'|'kwic'|'docx'|'selftest-panic', ...}; out: {id, ok, result} or
+// Messages in: {op: 'engine', module} first, then {id, op: 'analyze'|'kwic'|'docx'|'selftest-panic', ...}; out: {id, ok, result} or
 // {id, ok: false, error, trapped, panic}. A trap (RuntimeError) leaves the module unusable:
 // the page then replaces this worker.
 import init, * as wasm from './pkg/report_analyzer.js';
 
-const ready = init().then(() => {
-  wasm.warm_up();
-  postMessage({ type: 'ready', version: wasm.version(), docx: typeof wasm.docx_to_text === 'function' });
-}).catch((err) => {
-  postMessage({ type: 'failed', error: String(err?.message ?? err) });
-  throw err;
-});
+// The marks let `make bench` see where a cold start spends its time.
+performance.mark('ra:worker-start');
+
+let ready = null;
+
+/**
+ * Instantiates the module once: `module` is the one the page compiled while this worker started
+ * (boot.js), or null to fetch and compile it here.
+ */
+function startEngine(module) {
+  ready ??= init(module ? { module_or_path: module } : undefined).then(() => {
+    performance.mark('ra:instantiated');
+    wasm.warm_up();
+    performance.mark('ra:warmed-up');
+    postMessage({ type: 'ready', version: wasm.version(), docx: typeof wasm.docx_to_text === 'function' });
+  }).catch((err) => {
+    postMessage({ type: 'failed', error: String(err?.message ?? err) });
+    throw err;
+  });
+  return ready;
+}
 
 const operations = {
   analyze: ({ text, options }) => wasm.analyze(text, options),
@@ -29,8 +43,14 @@ const operations = {
 
 self.onmessage = async (event) => {
   const { id, op } = event.data;
+  // The page's first message: {op: 'engine', module}. A worker asked for work without one
+  // fetches the module itself.
+  if (op === 'engine') {
+    startEngine(event.data.module).catch(() => {});
+    return;
+  }
   try {
-    await ready;
+    await startEngine(null);
   } catch (err) {
     postMessage({ id, ok: false, error: String(err?.message ?? err), trapped: false });
     return;

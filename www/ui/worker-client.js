@@ -2,11 +2,16 @@
 // whose module trapped is replaced by a fresh one.
 
 export class WorkerClient {
-  /** `first`: a worker already started (boot.js) and what it said before this client existed. */
-  constructor({ onReady, onFailed, onCrash, first = null }) {
+  /**
+   * `first`: a worker already started (boot.js), what it said before this client existed, and
+   * when its engine message was sent. `engine`: a promise of the compiled wasm module (or of
+   * null), handed to every worker this client starts, so a replacement does not compile again.
+   */
+  constructor({ onReady, onFailed, onCrash, first = null, engine = null }) {
     this.onReady = onReady;
     this.onFailed = onFailed;
     this.onCrash = onCrash;
+    this.engine = Promise.resolve(engine).catch(() => null);
     this.nextId = 1;
     this.pending = new Map();
     this.docxSupported = null;
@@ -14,7 +19,10 @@ export class WorkerClient {
   }
 
   start(first = null) {
-    this.worker = first?.worker ?? new Worker(new URL('../worker.js', import.meta.url), { type: 'module' });
+    const worker = first?.worker ?? new Worker(new URL('../worker.js', import.meta.url), { type: 'module' });
+    this.worker = worker;
+    // A worker's first message is its engine (worker.js): requests wait until it is sent.
+    this.engineSent = first?.engineSent ?? this.engine.then((module) => worker.postMessage({ op: 'engine', module }));
     this.worker.onmessage = (event) => this.receive(event.data);
     this.failure = null;
     const fail = (message) => {
@@ -28,8 +36,12 @@ export class WorkerClient {
       fail(event.message || 'the worker script could not be loaded');
     };
     if (first) {
-      for (const message of first.early.messages.splice(0)) this.receive(message);
-      if (first.early.error) fail(first.early.error);
+      // Replayed once the code that created this client has run to its end, so the handlers
+      // it passed can use everything it declares after the client.
+      queueMicrotask(() => {
+        for (const message of first.early.messages.splice(0)) this.receive(message);
+        if (first.early.error) fail(first.early.error);
+      });
     }
   }
 
@@ -76,12 +88,17 @@ export class WorkerClient {
     this.pending.clear();
   }
 
-  call(op, payload, transfer = []) {
-    if (this.failure) return Promise.reject(new Error(this.failure));
+  async call(op, payload, transfer = []) {
+    if (this.failure) throw new Error(this.failure);
+    const worker = this.worker;
+    await this.engineSent;
+    if (this.failure) throw new Error(this.failure);
+    // Replaced while waiting (a trap): the request goes to the new worker once its engine is sent.
+    if (worker !== this.worker) return this.call(op, payload, transfer);
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
-      this.worker.postMessage({ id, op, ...payload }, transfer);
+      worker.postMessage({ id, op, ...payload }, transfer);
     });
   }
 }
