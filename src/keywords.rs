@@ -6,6 +6,7 @@ use crate::contract::{Keyword, Occurrence};
 use crate::segment::Segmenter;
 use rustc_hash::{FxHashMap, FxHashSet};
 use std::collections::{HashMap, HashSet};
+use std::cell::RefCell;
 use std::sync::OnceLock;
 
 const STOP_WORDS: &str = include_str!("../data/stopwords.txt");
@@ -160,12 +161,55 @@ pub struct Vocabulary {
     ids: FxHashMap<Box<str>, u32>,
     words: Vec<(Box<str>, Flags)>,
     extra_stop: HashSet<String>,
+    /// Per word, once known: the parts of its TF-IDF score that depend on the word alone.
+    /// A word is ranked in every scope it occurs in (its document, the paste, a category):
+    /// these lookups (IDF, lexicon, title suffixes) were most of the ranking's cost.
+    factors: RefCell<Vec<Option<TermFactors>>>,
+}
+
+/// What `rank` multiplies a term's frequency by, apart from where the term was met.
+#[derive(Clone, Copy)]
+struct TermFactors {
+    idf: f64,
+    len_bonus: f64,
+    prior: f64,
+}
+
+impl TermFactors {
+    /// `word`: the flags of a segmented word, `None` for a discovered phrase.
+    fn of(text: &str, word: Option<Flags>, seg: &Segmenter) -> TermFactors {
+        // Longer terms are more specific than the IDF table alone knows.
+        let len_bonus = 1.0 + LENGTH_BONUS * (text.chars().count().min(8) as f64 - 2.0);
+        let known = seg.knows(text);
+        let mut prior = term_prior(word, text);
+        if !known && is_named_body(text) {
+            prior *= ACTOR_PRIOR;
+        }
+        let mut idf = seg.idf(text);
+        if word.is_some() && !known {
+            // A word the table does not know is as likely a local name or the segmenter's
+            // guess as a rare term.
+            idf *= UNKNOWN_IDF_SHARE;
+        }
+        TermFactors { idf, len_bonus, prior }
+    }
 }
 
 impl Vocabulary {
     /// `extra_stop`: the user's own stop words.
     pub fn new(extra_stop: HashSet<String>) -> Self {
-        Vocabulary { ids: FxHashMap::default(), words: Vec::new(), extra_stop }
+        Vocabulary { ids: FxHashMap::default(), words: Vec::new(), extra_stop, factors: RefCell::new(Vec::new()) }
+    }
+
+    fn factors(&self, id: u32, seg: &Segmenter) -> TermFactors {
+        let mut cache = self.factors.borrow_mut();
+        if cache.len() <= id as usize {
+            cache.resize(self.words.len().max(id as usize + 1), None);
+        }
+        *cache[id as usize].get_or_insert_with(|| {
+            let (text, flags) = &self.words[id as usize];
+            TermFactors::of(text, Some(*flags), seg)
+        })
     }
 
     pub fn intern(&mut self, term: &str, tag: &str) -> u32 {
@@ -479,13 +523,11 @@ pub fn rank(cands: &Candidates, vocab: &Vocabulary, seg: &Segmenter, limit: usiz
     let tfidf: Vec<(u32, f64)> = present
         .iter()
         .map(|&t| {
-            let text = text_of(t);
-            // Longer terms are more specific than the IDF table alone knows.
-            let len_bonus = 1.0 + LENGTH_BONUS * (text.chars().count().min(8) as f64 - 2.0);
-            let mut prior = term_prior((t < base).then(|| cands.flags(t)), text);
-            if !seg.knows(text) && is_named_body(text) {
-                prior *= ACTOR_PRIOR;
-            }
+            let TermFactors { idf, len_bonus, mut prior } = if t < base {
+                vocab.factors(cands.words[t as usize].0, seg)
+            } else {
+                TermFactors::of(text_of(t), None, seg)
+            };
             // The title and the headings name what the document is about.
             if in_heading.contains(&t) {
                 prior *= HEADING_PRIOR;
@@ -494,12 +536,6 @@ pub fn rank(cands: &Candidates, vocab: &Vocabulary, seg: &Segmenter, limit: usiz
             // outcomes; measures, problems and plans name the work.
             if cat_mask.get(&t).is_some_and(|&m| m == 1 << RESULT) {
                 prior *= RESULT_ONLY_PRIOR;
-            }
-            let mut idf = seg.idf(text);
-            if t < base && !seg.knows(text) {
-                // A word the table does not know is as likely a local name or the segmenter's
-                // guess as a rare term.
-                idf *= UNKNOWN_IDF_SHARE;
             }
             (t, (count(t) as f64 / total as f64) * idf * len_bonus * prior)
         })
