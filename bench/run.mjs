@@ -319,8 +319,19 @@ function assetSizes(files) {
 }
 
 // ---------------------------------------------------------------- native
+/** jieba-rs's full default dictionary (src/data/dict.txt of the jieba-rs the bench builds). */
+function jiebaDict() {
+  const r = spawnSync('cargo', ['metadata', '--format-version', '1', '--manifest-path', 'bench/native/Cargo.toml'], { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 28 });
+  if (r.status !== 0) throw new Error(`cargo metadata failed: ${r.stderr}`);
+  const pkg = JSON.parse(r.stdout).packages.find((p) => p.name === 'jieba-rs');
+  const dict = path.join(path.dirname(pkg.manifest_path), 'src', 'data', 'dict.txt');
+  if (!fs.existsSync(dict)) throw new Error(`jieba-rs's dictionary is not at ${dict}`);
+  return dict;
+}
+
 function nativeSpeed(bin, inputs) {
-  const r = spawnSync(bin, ['speed', ...inputs.map((i) => i.file)], { encoding: 'utf8', maxBuffer: 1 << 26, env: { ...process.env, BENCH_RUNS: String(RUNS) } });
+  const env = { ...process.env, BENCH_RUNS: String(RUNS), BENCH_JIEBA_DICT: jiebaDict() };
+  const r = spawnSync(bin, ['speed', ...inputs.map((i) => i.file)], { encoding: 'utf8', maxBuffer: 1 << 26, env });
   if (r.status !== 0) throw new Error(`native bench failed: ${r.stderr}`);
   return JSON.parse(r.stdout);
 }

@@ -1,6 +1,7 @@
 //! Native side of `make bench`.
 //!
 //!   speed FILE...        jieba-rs `cut` (full default dictionary, HMM on) and our `analyze`
+//!                        (the dictionary: jieba-rs's src/data/dict.txt, path in BENCH_JIEBA_DICT)
 //!                        on each file; median of several runs; prints JSON on stdout.
 //!   agree SAMPLE DICT T.. segmentation agreement of jieba's full dictionary with the same
 //!                        dictionary trimmed to entries with freq >= T, on SAMPLE.
@@ -36,6 +37,19 @@ unsafe impl GlobalAlloc for Counting {
 #[global_allocator]
 static ALLOCATOR: Counting = Counting;
 
+/// jieba with its full default dictionary, read from the file that `Jieba::new` embeds.
+fn full_jieba() -> Jieba {
+    let path = std::env::var("BENCH_JIEBA_DICT").unwrap_or_else(|_| {
+        eprintln!("set BENCH_JIEBA_DICT to jieba-rs's src/data/dict.txt (bench/run.mjs finds it with cargo metadata)");
+        std::process::exit(2)
+    });
+    let file = std::fs::File::open(&path).unwrap_or_else(|e| {
+        eprintln!("{path}: {e}");
+        std::process::exit(2)
+    });
+    Jieba::with_dict(&mut std::io::BufReader::new(file)).expect("jieba's dict.txt")
+}
+
 fn median(mut v: Vec<f64>) -> f64 {
     v.sort_by(|a, b| a.partial_cmp(b).unwrap());
     v[v.len() / 2]
@@ -62,7 +76,7 @@ fn clock() -> impl Fn() -> f64 {
 fn speed(files: &[String]) {
     let runs: usize = std::env::var("BENCH_RUNS").ok().and_then(|x| x.parse().ok()).unwrap_or(3);
     let t = Instant::now();
-    let jieba = Jieba::new();
+    let jieba = full_jieba();
     let jieba_init_ms = t.elapsed().as_secs_f64() * 1000.0;
     let _ = jieba.cut("预热一下", true);
     let clk = clock();
@@ -99,7 +113,7 @@ fn spans(tokens: &[jieba_rs::Token]) -> HashSet<(usize, usize)> {
 fn agree(sample: &str, dict: &str, thresholds: &[usize]) {
     let text = std::fs::read_to_string(sample).expect("read sample");
     let dict = std::fs::read_to_string(dict).expect("read dict");
-    let full = Jieba::new();
+    let full = full_jieba();
     let lines: Vec<&str> = text.lines().collect();
     let reference: Vec<HashSet<(usize, usize)>> = lines.iter().map(|l| spans(&full.cut(l, true))).collect();
     let n_ref: usize = reference.iter().map(|s| s.len()).sum();
