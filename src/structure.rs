@@ -68,12 +68,14 @@ fn short_noise_cues() -> &'static AhoCorasick {
     T.get_or_init(|| AhoCorasick::new(table(SHORT_NOISE_CUES).iter().filter(|c| !c.is_empty())).expect("short noise cues build"))
 }
 
-/// The noise cues as one automaton: a line is searched once, not once per cue.
+/// The noise cues as one automaton: a line is searched once, not once per cue. A contiguous
+/// NFA, not a DFA: building the DFA was a tenth of a cold start (10 M instructions), and it
+/// searched only a few percent faster.
 fn noise_cues() -> &'static AhoCorasick {
     static T: OnceLock<AhoCorasick> = OnceLock::new();
     T.get_or_init(|| {
         AhoCorasick::builder()
-            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+            .kind(Some(aho_corasick::AhoCorasickKind::ContiguousNFA))
             .build(table(NOISE_CUES).iter().filter(|c| !c.is_empty()))
             .expect("noise cues build")
     })
