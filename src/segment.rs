@@ -30,8 +30,8 @@ pub struct Segmenter {
     loaded: RwLock<Loaded>,
     /// Word → frequency, for IDF.
     freq: Frequencies,
-    /// Base entries the lexicon or the user's words replace (never loaded from the base table).
-    overridden: Vec<u64>,
+    /// Base entries (line starts) the lexicon or the user's words replace: never loaded.
+    overridden: FxHashSet<usize>,
     log_total: f64,
     /// IDF given to words the table does not know (new terms are usually specific).
     unknown_idf: f64,
@@ -76,72 +76,121 @@ impl Loaded {
     }
 }
 /// Frequencies of the word table. The embedded base table is sorted by word (a unit test keeps
-/// it so), so a binary search over its line starts finds a word without hashing ~150 k words
-/// at start-up (that cost 150 ms of a cold start in the browser); lexicon and user words that
-/// the base table lacks sit in a small map.
+/// it so), so a binary search over its bytes finds a word without indexing or hashing ~150 k
+/// lines at start-up; an entry is known by the byte offset of its line. Lexicon and user words
+/// that the base table lacks sit in a small map.
 struct Frequencies {
-    /// Byte offset of each entry line of `BASE_DICT`, in word order, and its frequency.
-    starts: Vec<u32>,
-    counts: Vec<u32>,
     extra: HashMap<Cow<'static, str>, u32, BuildHasherDefault<FxHasher>>,
 }
 
-impl Frequencies {
-    /// Entry `i`'s line, up to the next entry's start (the table has no blank or comment lines).
-    fn base_line(&self, i: usize) -> &'static str {
-        let end = self.starts.get(i + 1).map_or(BASE_DICT.len(), |&e| e as usize);
-        BASE_DICT[self.starts[i] as usize..end].trim_end_matches(['\n', '\r'])
-    }
+/// The sum of the base table's frequencies (a unit test checks it against data/jieba-dict.txt):
+/// jieba weighs every segmentation by the whole table's total from the first text on, before
+/// most entries are read.
+const BASE_TOTAL: u64 = 59_543_009;
 
-    fn base_word(&self, i: usize) -> &'static str {
-        let line = &BASE_DICT[self.starts[i] as usize..];
-        &line[..line.find(|c: char| c.is_ascii_whitespace()).unwrap_or(line.len())]
-    }
-
-    fn get(&self, word: &str) -> Option<u32> {
-        self.base_index(word).map(|i| self.counts[i]).or_else(|| self.extra.get(word).copied())
-    }
-
-    /// Position of `word` in the base table. The words of a text repeat, so the answers sit in
-    /// a small cache in front of the binary search (the base table is the same for every
-    /// segmenter, so one cache per thread serves them all).
-    fn base_index(&self, word: &str) -> Option<usize> {
-        const SLOTS: usize = 1 << 14;
-        const ABSENT: u32 = u32::MAX;
-        thread_local! {
-            /// (hash | 1, index or ABSENT); hash 0 marks an empty slot.
-            static CACHE: RefCell<Vec<(u64, u32)>> = RefCell::new(vec![(0, ABSENT); SLOTS]);
-        }
-        let hash = BuildHasherDefault::<FxHasher>::default().hash_one(word) | 1;
-        let slot = (hash >> 40) as usize % SLOTS;
-        let cached = CACHE.with(|c| c.borrow()[slot]);
-        if cached.0 == hash && (cached.1 == ABSENT || self.base_word(cached.1 as usize) == word) {
-            return (cached.1 != ABSENT).then_some(cached.1 as usize);
-        }
-        let found = self
-            .starts
-            .binary_search_by(|&at| {
-                let line = &BASE_DICT.as_bytes()[at as usize..];
-                let end = line.iter().position(|b| b.is_ascii_whitespace()).unwrap_or(line.len());
-                line[..end].cmp(word.as_bytes())
-            })
-            .ok();
-        CACHE.with(|c| c.borrow_mut()[slot] = (hash, found.map_or(ABSENT, |i| i as u32)));
-        found
-    }
+/// The start of the base-table line that holds byte `at`.
+fn line_start(at: usize) -> usize {
+    BASE_DICT.as_bytes()[..at].iter().rposition(|&b| b == b'\n').map_or(0, |p| p + 1)
 }
 
-/// The first index of `lo..hi` where `pred` turns false (it is true, then false, over the range).
-fn partition(mut lo: usize, mut hi: usize, pred: impl Fn(usize) -> bool) -> usize {
+/// The start of the line after the one that starts at `at`.
+fn next_line(at: usize) -> usize {
+    BASE_DICT.as_bytes()[at..].iter().position(|&b| b == b'\n').map_or(BASE_DICT.len(), |p| at + p + 1)
+}
+
+/// The word, frequency and tag of the base-table line at `at` (`word freq tag`: single spaces,
+/// no blank or comment lines, a unit test checks), and where the next line starts: one pass
+/// over its bytes (the table is read a line at a time as characters come in).
+fn read_base_line(at: usize) -> (&'static str, u32, &'static str, usize) {
+    let bytes = BASE_DICT.as_bytes();
+    let mut i = at;
+    while i < bytes.len() && !matches!(bytes[i], b' ' | b'\n') {
+        i += 1;
+    }
+    let word = &BASE_DICT[at..i];
+    let mut f = 0u32;
+    if i < bytes.len() && bytes[i] == b' ' {
+        i += 1;
+        while i < bytes.len() && bytes[i].is_ascii_digit() {
+            f = f * 10 + u32::from(bytes[i] - b'0');
+            i += 1;
+        }
+    }
+    let tag_start = if i < bytes.len() && bytes[i] == b' ' { i + 1 } else { i };
+    while i < bytes.len() && bytes[i] != b'\n' {
+        i += 1;
+    }
+    let tag = BASE_DICT[tag_start.min(i)..i].trim_end_matches('\r');
+    (word, f, tag, (i + 1).min(bytes.len()))
+}
+
+fn base_word(at: usize) -> &'static str {
+    let line = &BASE_DICT[at..];
+    &line[..line.bytes().position(|b| b == b' ' || b == b'\n').unwrap_or(line.len())]
+}
+
+fn base_count(at: usize) -> u32 {
+    let digits = BASE_DICT.as_bytes()[at + base_word(at).len() + 1..].iter().take_while(|b| b.is_ascii_digit());
+    digits.fold(0u32, |n, &b| n * 10 + u32::from(b - b'0'))
+}
+
+/// The first line start of `lo..hi` (line starts) where `pred` of its word turns false (it is
+/// true, then false, over the range).
+fn partition_lines(mut lo: usize, mut hi: usize, pred: impl Fn(&str) -> bool) -> usize {
     while lo < hi {
-        let mid = lo + (hi - lo) / 2;
-        if pred(mid) {
-            lo = mid + 1;
+        let mid = line_start(lo + (hi - lo) / 2);
+        if pred(base_word(mid)) {
+            lo = next_line(mid);
         } else {
             hi = mid;
         }
     }
     lo
+}
+
+impl Frequencies {
+    fn get(&self, word: &str) -> Option<u32> {
+        base_entry(word).map(base_count).or_else(|| self.extra.get(word).copied())
+    }
+}
+
+/// The lines (`start..end`) of the base-table words that begin with `c`, remembered per thread
+/// (the table is sorted, so they are together): lookups then search a few dozen lines.
+fn first_char_lines(c: char) -> (usize, usize) {
+    thread_local! {
+        static RANGES: RefCell<FxHashMap<char, (u32, u32)>> = RefCell::new(FxHashMap::default());
+    }
+    if let Some((lo, hi)) = RANGES.with(|r| r.borrow().get(&c).copied()) {
+        return (lo as usize, hi as usize);
+    }
+    let mut buf = [0u8; 4];
+    let first = c.encode_utf8(&mut buf).as_bytes();
+    let lo = partition_lines(0, BASE_DICT.len(), |w| w.as_bytes() < first);
+    let hi = partition_lines(lo, BASE_DICT.len(), |w| w.as_bytes().starts_with(first));
+    RANGES.with(|r| r.borrow_mut().insert(c, (lo as u32, hi as u32)));
+    (lo, hi)
+}
+
+/// Where `word`'s line starts in the base table. The words of a text repeat, so the answers sit
+/// in a small cache in front of the binary search (one per thread: the table is embedded).
+fn base_entry(word: &str) -> Option<usize> {
+    const SLOTS: usize = 1 << 14;
+    const ABSENT: u32 = u32::MAX;
+    thread_local! {
+        /// (hash | 1, line start or ABSENT); hash 0 marks an empty slot.
+        static CACHE: RefCell<Vec<(u64, u32)>> = RefCell::new(vec![(0, ABSENT); SLOTS]);
+    }
+    let hash = BuildHasherDefault::<FxHasher>::default().hash_one(word) | 1;
+    let slot = (hash >> 40) as usize % SLOTS;
+    let cached = CACHE.with(|c| c.borrow()[slot]);
+    if cached.0 == hash && (cached.1 == ABSENT || base_word(cached.1 as usize) == word) {
+        return (cached.1 != ABSENT).then_some(cached.1 as usize);
+    }
+    let (lo, hi) = first_char_lines(word.chars().next()?);
+    let at = partition_lines(lo, hi, |w| w < word);
+    let found = (at < hi && base_word(at) == word).then_some(at);
+    CACHE.with(|c| c.borrow_mut()[slot] = (hash, found.map_or(ABSENT, |i| i as u32)));
+    found
 }
 
 /// `word freq [tag]` lines of an embedded table (blank lines and `#` comments skipped).
@@ -163,38 +212,13 @@ fn entry(line: &'static str) -> Option<(&'static str, Option<u32>, Option<&'stat
 
 impl Segmenter {
     fn build(extra_words: &[String]) -> Segmenter {
-        let mut freq = Frequencies {
-            starts: Vec::with_capacity(BASE_DICT.len() / 14),
-            counts: Vec::with_capacity(BASE_DICT.len() / 14),
-            extra: HashMap::default(),
-        };
-        // One pass over the bytes (`word freq tag` lines, single spaces, no blank or comment
-        // lines: a unit test checks): only where each entry starts and its frequency are read
-        // now, the rest when the entry is loaded.
-        let bytes = BASE_DICT.as_bytes();
-        let mut i = 0;
-        while i < bytes.len() {
-            freq.starts.push(i as u32);
-            while i < bytes.len() && bytes[i] != b' ' {
-                i += 1;
-            }
-            i += 1;
-            let mut f = 0u32;
-            while i < bytes.len() && bytes[i].is_ascii_digit() {
-                f = f * 10 + u32::from(bytes[i] - b'0');
-                i += 1;
-            }
-            freq.counts.push(f);
-            while i < bytes.len() && bytes[i] != b'\n' {
-                i += 1;
-            }
-            i += 1;
-        }
+        let mut freq = Frequencies { extra: HashMap::default() };
         // The lexicon after the base table, then the user's words: a word in the base table
         // keeps its tag and takes the later frequency (as jieba's add_word does).
         let mut overrides: Vec<(&str, u32, &'static str)> = Vec::new();
         let mut position: FxHashMap<&str, usize> = FxHashMap::default();
-        let mut overridden = vec![0u64; freq.starts.len().div_ceil(64)];
+        let mut overridden: FxHashSet<usize> = FxHashSet::default();
+        let mut pending = BASE_TOTAL;
         // A word met before keeps its tag and takes the new frequency; a word of the base table
         // is not loaded from it.
         let mut give = |word: &'static str, f: u32, tag: &'static str, freq: &mut Frequencies| {
@@ -202,10 +226,11 @@ impl Segmenter {
                 overrides[k].1 = f;
                 return;
             }
-            let tag = match freq.base_index(word) {
-                Some(i) => {
-                    overridden[i / 64] |= 1 << (i % 64);
-                    entry(freq.base_line(i)).and_then(|(_, _, t)| t).unwrap_or("")
+            let tag = match base_entry(word) {
+                Some(at) => {
+                    overridden.insert(at);
+                    pending -= u64::from(base_count(at));
+                    read_base_line(at).2
                 }
                 None => {
                     // IDF: the first frequency given to a word outside the base table.
@@ -231,20 +256,13 @@ impl Segmenter {
         let mut tags: FxHashSet<&'static str> = ["", "x", "m", "eng"].into_iter().collect();
         tags.extend(overrides.iter().map(|o| o.2));
         let mut jieba = Jieba::empty();
-        let mut pending: u64 = 0;
-        for (i, &f) in freq.counts.iter().enumerate() {
-            if overridden[i / 64] & (1 << (i % 64)) == 0 {
-                pending += f as u64;
-            }
-        }
         for &(word, f, tag) in &overrides {
             jieba.add_word(word, Some(f as usize), Some(tag));
         }
         jieba.add_word(PLACEHOLDER, Some(pending as usize), Some("x"));
         let loaded = Loaded { jieba, bmp: vec![0; 0x10000 / 64], astral: FxHashSet::default(), pending, tags };
         // IDF counts the base table only: the lexicon's frequencies are set, not observed.
-        let total: u64 = freq.counts.iter().map(|&f| f as u64).sum();
-        let log_total = (total.max(1) as f64).ln();
+        let log_total = (BASE_TOTAL.max(1) as f64).ln();
         // A word seen a handful of times in the reference corpus.
         let unknown_idf = log_total - (5f64).ln();
         Segmenter { loaded: RwLock::new(loaded), freq, overridden, log_total, unknown_idf }
@@ -263,18 +281,15 @@ impl Segmenter {
                 continue;
             }
             l.mark(c);
-            let mut buf = [0u8; 4];
-            let first = c.encode_utf8(&mut buf).as_bytes();
-            let words = |i: usize| self.freq.base_word(i).as_bytes();
-            let n = self.freq.starts.len();
-            let lo = partition(0, n, |i| words(i) < first);
-            let hi = partition(lo, n, |i| words(i).starts_with(first));
-            for i in lo..hi {
-                if self.overridden[i / 64] & (1 << (i % 64)) != 0 {
+            let (lo, hi) = first_char_lines(c);
+            let mut at = lo;
+            while at < hi {
+                let (word, f, tag, next) = read_base_line(at);
+                let overridden = self.overridden.contains(&at);
+                at = next;
+                if overridden {
                     continue;
                 }
-                let (word, f, tag) = entry(self.freq.base_line(i)).expect("an entry line");
-                let (f, tag) = (f.unwrap_or(0), tag.unwrap_or(""));
                 l.tags.insert(tag);
                 l.jieba.add_word(word, Some(f as usize), Some(tag));
                 l.pending -= f as u64;
@@ -377,23 +392,31 @@ mod tests {
 
     #[test]
     fn base_table_is_sorted_by_word_for_binary_search() {
-        let seg = segmenter(&[]);
-        let f = &seg.freq;
-        assert!(f.starts.len() > 100_000);
-        for i in 1..f.starts.len() {
-            assert!(f.base_word(i - 1).as_bytes() < f.base_word(i).as_bytes(), "data/jieba-dict.txt unsorted at {}", f.base_word(i));
+        let words: Vec<&str> = BASE_DICT.lines().map(|l| l.split(' ').next().unwrap()).collect();
+        assert!(words.len() > 100_000);
+        for pair in words.windows(2) {
+            assert!(pair[0].as_bytes() < pair[1].as_bytes(), "data/jieba-dict.txt unsorted at {}", pair[1]);
         }
         // Every entry is found, first and last included; lexicon words outside it too.
-        for i in [0, 1, f.starts.len() / 2, f.starts.len() - 1] {
-            assert_eq!(f.get(f.base_word(i)), Some(f.counts[i]));
+        let seg = segmenter(&[]);
+        for line in BASE_DICT.lines().step_by(997).chain(BASE_DICT.lines().last()) {
+            let mut parts = line.split(' ');
+            let (word, count) = (parts.next().unwrap(), parts.next().unwrap().parse::<u32>().unwrap());
+            assert_eq!(seg.freq.get(word), Some(count), "{word}");
         }
-        assert!(seg.knows("病媒生物") && !seg.knows("不是一个词吧"));
+        assert!(seg.knows("病媒生物") && !seg.knows("不是一个词吧") && !seg.knows("") && !seg.knows("𠀀"));
+    }
+
+    #[test]
+    fn base_total_is_the_tables_sum() {
+        let sum: u64 = BASE_DICT.lines().map(|l| l.split(' ').nth(1).unwrap().parse::<u64>().unwrap()).sum();
+        assert_eq!(BASE_TOTAL, sum, "set BASE_TOTAL in src/segment.rs to {sum}");
     }
 
     /// Every first character's entries loaded, as the eager build did.
     fn fully_loaded(extra: &[String]) -> Segmenter {
         let seg = Segmenter::build(extra);
-        let firsts: String = (0..seg.freq.starts.len()).filter_map(|i| seg.freq.base_word(i).chars().next()).collect();
+        let firsts: String = BASE_DICT.lines().filter_map(|l| l.chars().next()).collect();
         seg.load_for(&firsts);
         assert_eq!(seg.loaded.read().unwrap().pending, 0);
         seg
