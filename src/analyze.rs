@@ -62,8 +62,7 @@ pub fn analyze(text: &str, options: &Options, clock: &dyn Fn() -> f64) -> Result
     let model = Model::embedded();
     let mut label = |cx: &SentenceContext, _span: (usize, usize)| {
         let (probs, cues) = model.predict_context(cx);
-        let cat = classify::argmax(&probs);
-        (cat, probs[cat], cues)
+        classify::decide(cx, probs, cues)
     };
     analyze_with_labeler(text, options, clock, &mut label)
 }

@@ -16,6 +16,7 @@ pub const OTHER: usize = 6;
 
 const CUES: &str = include_str!("../data/cues.tsv");
 const MODEL: &str = include_str!("../data/sentence-model.tsv");
+const GENERAL_STATEMENT_HEADS: &str = include_str!("../data/general-statements.txt");
 
 /// Cue phrases with the category they suggest, and one automaton that finds them all in a
 /// single pass over a sentence (instead of one substring search per phrase).
@@ -319,6 +320,55 @@ pub fn softmax(score: &[f64; N_CAT]) -> [f64; N_CAT] {
     p
 }
 
+/// A sentence's category from the model's probabilities and cues: the most probable one,
+/// unless the sentence is a general statement (`other`, which the labelled texts hold too
+/// few of for the model to learn). Returns the category, its confidence and the cues.
+pub fn decide(cx: &SentenceContext, probs: [f64; N_CAT], cues: Vec<FeatureCue>) -> (usize, f64, Vec<FeatureCue>) {
+    if is_general_statement(cx) {
+        let cue = FeatureCue { feature: "rule:general-statement".into(), weight: 1.0 };
+        return (OTHER, 1.0, vec![cue]);
+    }
+    let cat = argmax(&probs);
+    (cat, probs[cat], cues)
+}
+
+/// "X是Y的基础/保障/重要内容…" in a short paragraph sentence: what a thing is or means
+/// (data/general-statements.txt). Not an enumeration (一是…), not "still is" (仍是, a problem's
+/// wording), not someone's words or demand (指出, 要, 必须), not a plan (将), not a figure.
+pub fn is_general_statement(cx: &SentenceContext) -> bool {
+    static HEADS: OnceLock<Vec<&'static str>> = OnceLock::new();
+    let heads = HEADS.get_or_init(|| crate::text::table_lines(GENERAL_STATEMENT_HEADS).collect());
+    let chars: Vec<char> = cx.text.trim().chars().collect();
+    if cx.block_kind != Kind::Paragraph || chars.len() > 60 || chars.iter().any(char::is_ascii_digit) {
+        return false;
+    }
+    const VOICED: [&str; 9] = ["指出", "强调", "表示", "认为", "提出", "必须", "务必", "应当", "应该"];
+    if VOICED.iter().any(|v| cx.text.contains(v)) || chars.contains(&'将') {
+        return false;
+    }
+    // 要 as a demand (各部门要…), not inside 重要, 需要, 要求, 要务, 要点.
+    let demand = chars.iter().enumerate().any(|(i, &c)| {
+        c == '要' && !matches!(i.checked_sub(1).map(|j| chars[j]), Some('重' | '需' | '主' | '首')) && !matches!(chars.get(i + 1), Some('求' | '务' | '点'))
+    });
+    if demand {
+        return false;
+    }
+    chars.iter().enumerate().any(|(i, &c)| {
+        let subject = i >= 2 && !matches!(chars[i - 1], '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十' | '不' | '就' | '也' | '还' | '仍' | '都' | '正' | '只' | '总' | '而' | '但' | '或' | '即' | '若' | '于' | '凡');
+        // The head closes the clause (…的基础。 …的重要任务，), as a noun does; 根本 in
+        // 根本扭转 is an adverb.
+        c == '是' && subject && {
+            let rest: String = chars[i + 1..chars.len().min(i + 31)].iter().collect();
+            heads.iter().any(|h| {
+                rest.match_indices(h).any(|(at, _)| {
+                    let after = rest[at + h.len()..].trim_start_matches("之一");
+                    after.chars().next().is_none_or(|n| matches!(n, '。' | '，' | '；' | '！' | ',' | ';' | '!' | '、'))
+                })
+            })
+        }
+    })
+}
+
 pub fn argmax(p: &[f64; N_CAT]) -> usize {
     let mut best = 0;
     for c in 1..N_CAT {
@@ -351,6 +401,54 @@ mod tests {
         for v in ["0", "-0.5", "12.25", "1e-3", "-3", "0.125"] {
             assert_eq!(parse_weight(v), v.parse::<f32>().unwrap(), "{v}");
         }
+    }
+
+    fn paragraph_sentence(text: &str) -> SentenceContext<'_> {
+        SentenceContext {
+            text,
+            words: &[],
+            block_kind: Kind::Paragraph,
+            section: None,
+            heading_words: &[],
+            outer_words: &[],
+            index_in_block: 0,
+            block_has_speaker: false,
+            block_lead_cues: [false; N_CAT],
+            position: 0.5,
+            genre: "summary",
+            previous: None,
+        }
+    }
+
+    #[test]
+    fn general_statements_are_other_whatever_the_model_says() {
+        for text in [
+            "安全生产是企业发展的生命线。",
+            "垃圾分类是改善人居环境的重要举措，关系千家万户。",
+            "做好防汛工作，是保障群众生命财产安全的前提。",
+            "家校共育是学生健康成长的重要保障之一。",
+        ] {
+            assert!(is_general_statement(&paragraph_sentence(text)), "{text}");
+            let (cat, _, cues) = decide(&paragraph_sentence(text), [1.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0], Vec::new());
+            assert_eq!((cat, &*cues[0].feature), (OTHER, "rule:general-statement"), "{text}");
+        }
+        for text in [
+            // An enumeration, a demand, a speaker, a plan, a figure, a problem, an adverb.
+            "一是基础设施逐步完善。",
+            "明年是三年行动的关键之年，各街道要抓紧推进。",
+            "会议指出，食品安全是民生的基础。",
+            "下一步将把信用建设作为营商环境的基础。",
+            "全年完成投资2.3亿元，是历年最多的基础。",
+            "老旧小区仍是消防隐患的重点和关键。",
+            "群众的观念还是没有根本转变。",
+        ] {
+            assert!(!is_general_statement(&paragraph_sentence(text)), "{text}");
+        }
+        let mut heading = paragraph_sentence("安全生产是企业发展的生命线");
+        heading.block_kind = Kind::Heading;
+        assert!(!is_general_statement(&heading), "headings take what they announce");
+        let (cat, p, _) = decide(&paragraph_sentence("今年共开展检查12次。"), [0.1, 0.1, 0.5, 0.1, 0.1, 0.05, 0.05], Vec::new());
+        assert_eq!((cat, p), (2, 0.5));
     }
 
     #[test]

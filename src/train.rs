@@ -233,8 +233,7 @@ pub fn analyze_with_models(gold: &Gold, model_for: &dyn Fn(usize) -> Model) -> A
         let (_, doc) = gold_of(gold, span);
         let model = doc.and_then(|d| models.get(d)).unwrap_or(fallback);
         let (probs, cues) = model.predict(&classify::features(cx));
-        let cat = classify::argmax(&probs);
-        (cat, probs[cat], cues)
+        classify::decide(cx, probs, cues)
     };
     analyze_with_labeler(&gold.text, &Options::default(), &|| 0.0, &mut label).expect("gold source is not empty")
 }
