@@ -38,7 +38,7 @@ pub struct Segmenter {
 }
 
 /// The part of the segmenter that grows. Building jieba's trie from all 150 k entries was most
-/// of a cold start (two thirds of the page's first analysis, in wasm), yet a text can only
+/// of a cold start (three quarters of a first analysis's instructions), yet a text can only
 /// match words that start with one of its own characters: a short report has a few hundred
 /// distinct characters, which begin under a third of the entries. So the entries of a first
 /// character are added the first time a text contains it. The result is the same as with the
@@ -215,18 +215,18 @@ impl Segmenter {
         let mut freq = Frequencies { extra: HashMap::default() };
         // The lexicon after the base table, then the user's words: a word in the base table
         // keeps its tag and takes the later frequency (as jieba's add_word does).
-        let mut overrides: Vec<(&str, u32, &'static str)> = Vec::new();
-        let mut position: FxHashMap<&str, usize> = FxHashMap::default();
+        let mut overrides: Vec<(Cow<'static, str>, u32, &'static str)> = Vec::new();
+        let mut position: FxHashMap<Cow<'static, str>, usize> = FxHashMap::default();
         let mut overridden: FxHashSet<usize> = FxHashSet::default();
         let mut pending = BASE_TOTAL;
         // A word met before keeps its tag and takes the new frequency; a word of the base table
         // is not loaded from it.
-        let mut give = |word: &'static str, f: u32, tag: &'static str, freq: &mut Frequencies| {
-            if let Some(&k) = position.get(word) {
+        let mut give = |word: Cow<'static, str>, f: u32, tag: &'static str, freq: &mut Frequencies| {
+            if let Some(&k) = position.get(&word) {
                 overrides[k].1 = f;
                 return;
             }
-            let tag = match base_entry(word) {
+            let tag = match base_entry(&word) {
                 Some(at) => {
                     overridden.insert(at);
                     pending -= u64::from(base_count(at));
@@ -234,30 +234,27 @@ impl Segmenter {
                 }
                 None => {
                     // IDF: the first frequency given to a word outside the base table.
-                    freq.extra.entry(Cow::Borrowed(word)).or_insert(f);
+                    freq.extra.entry(word.clone()).or_insert(f);
                     tag
                 }
             };
-            position.insert(word, overrides.len());
+            position.insert(word.clone(), overrides.len());
             overrides.push((word, f, tag));
         };
         for (word, f, tag) in entries(LEXICON) {
-            give(word, f.unwrap_or(LEXICON_DEFAULT_FREQ), tag.unwrap_or("n"), &mut freq);
+            give(Cow::Borrowed(word), f.unwrap_or(LEXICON_DEFAULT_FREQ), tag.unwrap_or("n"), &mut freq);
         }
-        // User words live as long as the segmenter: leaked once per distinct word list (the
-        // last list is cached, see `segmenter`).
         for word in extra_words {
             let word = word.trim();
             if !word.is_empty() && !word.contains(char::is_whitespace) {
-                let word: &'static str = Box::leak(word.to_string().into_boxed_str());
-                give(word, LEXICON_DEFAULT_FREQ, "n", &mut freq);
+                give(Cow::Owned(word.to_string()), LEXICON_DEFAULT_FREQ, "n", &mut freq);
             }
         }
         let mut tags: FxHashSet<&'static str> = ["", "x", "m", "eng"].into_iter().collect();
         tags.extend(overrides.iter().map(|o| o.2));
         let mut jieba = Jieba::empty();
-        for &(word, f, tag) in &overrides {
-            jieba.add_word(word, Some(f as usize), Some(tag));
+        for (word, f, tag) in &overrides {
+            jieba.add_word(word, Some(*f as usize), Some(tag));
         }
         jieba.add_word(PLACEHOLDER, Some(pending as usize), Some("x"));
         let loaded = Loaded { jieba, bmp: vec![0; 0x10000 / 64], astral: FxHashSet::default(), pending, tags };
