@@ -170,8 +170,8 @@ thread_local! {
 type FeatureSource<'a> = dyn FnMut(&mut dyn FnMut(&str)) + 'a;
 
 pub struct Model {
-    /// Feature name → row of `weights`.
-    index: FxHashMap<Box<str>, u32>,
+    /// Feature name → row of `weights` (the key shares the name's allocation).
+    index: FxHashMap<std::sync::Arc<str>, u32>,
     names: Vec<std::sync::Arc<str>>,
     weights: Vec<[f32; N_CAT]>,
 }
@@ -216,8 +216,9 @@ impl Model {
         match self.index.get(name) {
             Some(&row) => self.weights[row as usize] = w,
             None => {
-                self.index.insert(name.into(), self.names.len() as u32);
-                self.names.push(name.into());
+                let name: std::sync::Arc<str> = name.into();
+                self.index.insert(name.clone(), self.names.len() as u32);
+                self.names.push(name);
                 self.weights.push(w);
             }
         }
@@ -226,8 +227,9 @@ impl Model {
     pub fn from_weights(weights: HashMap<String, [f32; N_CAT]>) -> Model {
         let mut model = Model { index: FxHashMap::default(), names: Vec::new(), weights: Vec::new() };
         for (name, w) in weights {
-            model.index.insert(name.as_str().into(), model.names.len() as u32);
-            model.names.push(name.into());
+            let name: std::sync::Arc<str> = name.into();
+            model.index.insert(name.clone(), model.names.len() as u32);
+            model.names.push(name);
             model.weights.push(w);
         }
         model
