@@ -339,9 +339,13 @@ pub fn decide(cx: &SentenceContext, probs: [f64; N_CAT], cues: Vec<FeatureCue>) 
 /// wording), not someone's words or demand (指出, 要, 必须), not a plan (将), not a figure.
 pub fn is_general_statement(cx: &SentenceContext) -> bool {
     static HEADS: OnceLock<Vec<&'static str>> = OnceLock::new();
+    // Most sentences have no 是: they cost one scan.
+    if cx.block_kind != Kind::Paragraph || !cx.text.contains('是') {
+        return false;
+    }
     let heads = HEADS.get_or_init(|| crate::text::table_lines(GENERAL_STATEMENT_HEADS).collect());
     let chars: Vec<char> = cx.text.trim().chars().collect();
-    if cx.block_kind != Kind::Paragraph || chars.len() > 60 || chars.iter().any(char::is_ascii_digit) {
+    if chars.len() > 60 || chars.iter().any(char::is_ascii_digit) {
         return false;
     }
     const VOICED: [&str; 9] = ["指出", "强调", "表示", "认为", "提出", "必须", "务必", "应当", "应该"];
