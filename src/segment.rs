@@ -60,9 +60,11 @@ const PLACEHOLDER: &str = "\u{10FFFF}\u{10FFFE}";
 
 impl Loaded {
     fn has(&self, c: char) -> bool {
-        match usize::try_from(u32::from(c)).ok().filter(|&i| i < 0x10000) {
-            Some(i) => self.bmp[i / 64] & (1 << (i % 64)) != 0,
-            None => self.astral.contains(&c),
+        let i = u32::from(c) as usize;
+        if i < 0x10000 {
+            self.bmp[i / 64] & (1 << (i % 64)) != 0
+        } else {
+            self.astral.contains(&c)
         }
     }
 
