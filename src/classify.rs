@@ -11,12 +11,15 @@ use rustc_hash::FxHashMap;
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
+mod rules;
+pub use rules::{is_general_statement, shortcoming_named};
+
 pub const N_CAT: usize = CATEGORIES.len();
+pub const PROBLEM: usize = 3;
 pub const OTHER: usize = 6;
 
 const CUES: &str = include_str!("../data/cues.tsv");
 const MODEL: &str = include_str!("../data/sentence-model.tsv");
-const GENERAL_STATEMENT_HEADS: &str = include_str!("../data/general-statements.txt");
 
 /// Cue phrases with the category they suggest, and one automaton that finds them all in a
 /// single pass over a sentence (instead of one substring search per phrase).
@@ -323,56 +326,19 @@ pub fn softmax(score: &[f64; N_CAT]) -> [f64; N_CAT] {
 }
 
 /// A sentence's category from the model's probabilities and cues: the most probable one,
-/// unless the sentence is a general statement (`other`, which the labelled texts hold too
-/// few of for the model to learn). Returns the category, its confidence and the cues.
+/// unless a rule of the taxonomy decides (`rules`): a sentence naming a shortcoming is
+/// `problem`, a general statement `other`. Returns the category, its confidence and the cues.
 pub fn decide(cx: &SentenceContext, probs: [f64; N_CAT], cues: Vec<FeatureCue>) -> (usize, f64, Vec<FeatureCue>) {
+    if let Some(word) = shortcoming_named(cx) {
+        let cue = FeatureCue { feature: format!("rule:shortcoming:{word}").into(), weight: 1.0 };
+        return (PROBLEM, 1.0, vec![cue]);
+    }
     if is_general_statement(cx) {
         let cue = FeatureCue { feature: "rule:general-statement".into(), weight: 1.0 };
         return (OTHER, 1.0, vec![cue]);
     }
     let cat = argmax(&probs);
     (cat, probs[cat], cues)
-}
-
-/// "X是Y的基础/保障/重要内容…" in a short paragraph sentence: what a thing is or means
-/// (data/general-statements.txt). Not an enumeration (一是…), not "still is" (仍是, a problem's
-/// wording), not someone's words or demand (指出, 要, 必须), not a plan (将), not a figure.
-pub fn is_general_statement(cx: &SentenceContext) -> bool {
-    static HEADS: OnceLock<Vec<&'static str>> = OnceLock::new();
-    // Most sentences have no 是: they cost one scan.
-    if cx.block_kind != Kind::Paragraph || !cx.text.contains('是') {
-        return false;
-    }
-    let heads = HEADS.get_or_init(|| crate::text::table_lines(GENERAL_STATEMENT_HEADS).collect());
-    let chars: Vec<char> = cx.text.trim().chars().collect();
-    if chars.len() > 60 || chars.iter().any(char::is_ascii_digit) {
-        return false;
-    }
-    const VOICED: [&str; 9] = ["指出", "强调", "表示", "认为", "提出", "必须", "务必", "应当", "应该"];
-    if VOICED.iter().any(|v| cx.text.contains(v)) || chars.contains(&'将') {
-        return false;
-    }
-    // 要 as a demand (各部门要…), not inside 重要, 需要, 要求, 要务, 要点.
-    let demand = chars.iter().enumerate().any(|(i, &c)| {
-        c == '要' && !matches!(i.checked_sub(1).map(|j| chars[j]), Some('重' | '需' | '主' | '首')) && !matches!(chars.get(i + 1), Some('求' | '务' | '点'))
-    });
-    if demand {
-        return false;
-    }
-    chars.iter().enumerate().any(|(i, &c)| {
-        let subject = i >= 2 && !matches!(chars[i - 1], '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十' | '不' | '就' | '也' | '还' | '仍' | '都' | '正' | '只' | '总' | '而' | '但' | '或' | '即' | '若' | '于' | '凡');
-        // The head closes the clause (…的基础。 …的重要任务，), as a noun does; 根本 in
-        // 根本扭转 is an adverb.
-        c == '是' && subject && {
-            let rest: String = chars[i + 1..chars.len().min(i + 31)].iter().collect();
-            heads.iter().any(|h| {
-                rest.match_indices(h).any(|(at, _)| {
-                    let after = rest[at + h.len()..].trim_start_matches("之一");
-                    after.chars().next().is_none_or(|n| matches!(n, '。' | '，' | '；' | '！' | ',' | ';' | '!' | '、'))
-                })
-            })
-        }
-    })
 }
 
 pub fn argmax(p: &[f64; N_CAT]) -> usize {
@@ -409,7 +375,7 @@ mod tests {
         }
     }
 
-    fn paragraph_sentence(text: &str) -> SentenceContext<'_> {
+    pub(super) fn paragraph_sentence(text: &str) -> SentenceContext<'_> {
         SentenceContext {
             text,
             words: &[],

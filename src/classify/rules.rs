@@ -1,0 +1,122 @@
+//! Sentence rules the taxonomy states outright and the labelled texts hold too few examples of
+//! for the model to learn: a general statement is `other`; a sentence naming a shortcoming is
+//! `problem`, since the taxonomy prefers `problem` to every other category that also fits.
+
+use super::SentenceContext;
+use crate::structure::Kind;
+use aho_corasick::AhoCorasick;
+use std::sync::OnceLock;
+
+const GENERAL_STATEMENT_HEADS: &str = include_str!("../../data/general-statements.txt");
+const SHORTCOMING_WORDS: &str = include_str!("../../data/shortcoming-words.txt");
+const REMEDY_WORDS: &str = include_str!("../../data/remedy-words.txt");
+
+/// "X是Y的基础/保障/重要内容…" in a short paragraph sentence: what a thing is or means
+/// (data/general-statements.txt). Not an enumeration (一是…), not "still is" (仍是, a problem's
+/// wording), not someone's words or demand (指出, 要, 必须), not a plan (将), not a figure.
+pub fn is_general_statement(cx: &SentenceContext) -> bool {
+    static HEADS: OnceLock<Vec<&'static str>> = OnceLock::new();
+    // Most sentences have no 是: they cost one scan.
+    if cx.block_kind != Kind::Paragraph || !cx.text.contains('是') {
+        return false;
+    }
+    let heads = HEADS.get_or_init(|| crate::text::table_lines(GENERAL_STATEMENT_HEADS).collect());
+    let chars: Vec<char> = cx.text.trim().chars().collect();
+    if chars.len() > 60 || chars.iter().any(char::is_ascii_digit) {
+        return false;
+    }
+    const VOICED: [&str; 9] = ["指出", "强调", "表示", "认为", "提出", "必须", "务必", "应当", "应该"];
+    if VOICED.iter().any(|v| cx.text.contains(v)) || chars.contains(&'将') {
+        return false;
+    }
+    // 要 as a demand (各部门要…), not inside 重要, 需要, 要求, 要务, 要点.
+    let demand = chars.iter().enumerate().any(|(i, &c)| {
+        c == '要' && !matches!(i.checked_sub(1).map(|j| chars[j]), Some('重' | '需' | '主' | '首')) && !matches!(chars.get(i + 1), Some('求' | '务' | '点'))
+    });
+    if demand {
+        return false;
+    }
+    chars.iter().enumerate().any(|(i, &c)| {
+        let subject = i >= 2 && !matches!(chars[i - 1], '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十' | '不' | '就' | '也' | '还' | '仍' | '都' | '正' | '只' | '总' | '而' | '但' | '或' | '即' | '若' | '于' | '凡');
+        // The head closes the clause (…的基础。 …的重要任务，), as a noun does; 根本 in
+        // 根本扭转 is an adverb.
+        c == '是' && subject && {
+            let rest: String = chars[i + 1..chars.len().min(i + 31)].iter().collect();
+            heads.iter().any(|h| {
+                rest.match_indices(h).any(|(at, _)| {
+                    let after = rest[at + h.len()..].trim_start_matches("之一");
+                    after.chars().next().is_none_or(|n| matches!(n, '。' | '，' | '；' | '！' | ',' | ';' | '!' | '、'))
+                })
+            })
+        }
+    })
+}
+
+/// The first word of data/shortcoming-words.txt that the sentence (a paragraph's or a
+/// heading's) uses to name a shortcoming as it stands: not quoted, not a threshold (不高于,
+/// 不足5%), and not the object of a remedy, search or denial earlier in its clause
+/// (data/remedy-words.txt: 查找薄弱环节, 补齐短板, 对整改不到位的单位).
+pub fn shortcoming_named(cx: &SentenceContext) -> Option<&'static str> {
+    struct Tables {
+        words: Vec<&'static str>,
+        automaton: AhoCorasick,
+        remedies: AhoCorasick,
+    }
+    static TABLES: OnceLock<Tables> = OnceLock::new();
+    if !matches!(cx.block_kind, Kind::Paragraph | Kind::Heading) {
+        return None;
+    }
+    let t = TABLES.get_or_init(|| {
+        let words: Vec<&str> = crate::text::table_lines(SHORTCOMING_WORDS).collect();
+        let remedies: Vec<&str> = crate::text::table_lines(REMEDY_WORDS).collect();
+        Tables {
+            automaton: AhoCorasick::new(&words).expect("shortcoming words build an automaton"),
+            remedies: AhoCorasick::new(remedies).expect("remedy words build an automaton"),
+            words,
+        }
+    });
+    let text = cx.text;
+    t.automaton.find_iter(text).find_map(|m| {
+        let before = &text[..m.start()];
+        let clause_start = before.rfind([',', ';', ':', '。', '；', '，', '：', '!', '?', '！', '？']).map_or(0, |i| i + before[i..].chars().next().map_or(1, char::len_utf8));
+        // 相对滞后, 绝对不足: 对 there is no remedy.
+        let clause = before[clause_start..].replace("相对", "").replace("绝对", "");
+        let quoted = before.matches('“').count() > before.matches('”').count();
+        let threshold = text[m.end()..].chars().next().is_some_and(|c| c.is_ascii_digit() || "于一二两三四五六七八九十半百千万".contains(c));
+        (!quoted && !threshold && !t.remedies.is_match(&clause)).then(|| t.words[m.pattern().as_usize()])
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::paragraph_sentence;
+    use super::*;
+
+    #[test]
+    fn a_named_shortcoming_is_found_and_a_remedied_one_is_not() {
+        for (text, word) in [
+            ("会议强调:随着新型毒品的不断变化,社区禁毒形势严峻,社区禁毒工作要积极创新。", "严峻"),
+            ("但工作整体力度不大,进展很不平衡,创卫还没有形成长效机制。", "不平衡"),
+            ("由于硬件设施基础薄弱,对于配套设施要进一步加大投入。", "薄弱"),
+            ("个别县城卫生面貌有所滑坡。", "滑坡"),
+            ("部分乡镇发展相对滞后。", "滞后"),
+        ] {
+            assert_eq!(shortcoming_named(&paragraph_sentence(text)), Some(word), "{text}");
+        }
+        for text in [
+            "对整改不到位、屡审屡犯的单位,严肃追责问责。",
+            "各教研组要逐班逐科查找薄弱环节。",
+            "加快补齐农村人居环境短板。",
+            "未发生因调处不及时引发的案件。",
+            "按照“整改不到位不放过”的要求逐项整改。",
+            "单位能耗不高于0.5吨标准煤。",
+            "更换压力不足灭火器2具。",
+            "今年共开展检查12次。",
+        ] {
+            assert_eq!(shortcoming_named(&paragraph_sentence(text)), None, "{text}");
+        }
+        let mut title = paragraph_sentence("关于补齐短板的报告");
+        title.block_kind = Kind::Title;
+        assert_eq!(shortcoming_named(&title), None, "a title is overview");
+    }
+}
