@@ -12,9 +12,10 @@ use std::collections::HashMap;
 use std::sync::OnceLock;
 
 mod rules;
-pub use rules::{is_general_statement, shortcoming_named};
+pub use rules::{is_general_statement, outcome_named, shortcoming_named};
 
 pub const N_CAT: usize = CATEGORIES.len();
+pub const RESULT: usize = 2;
 pub const PROBLEM: usize = 3;
 pub const OTHER: usize = 6;
 
@@ -327,17 +328,25 @@ pub fn softmax(score: &[f64; N_CAT]) -> [f64; N_CAT] {
 
 /// A sentence's category from the model's probabilities and cues: the most probable one,
 /// unless a rule of the taxonomy decides (`rules`): a sentence naming a shortcoming is
-/// `problem`, a general statement `other`. Returns the category, its confidence and the cues.
+/// `problem`; one reporting an outcome is `result` where the model says `measure`,
+/// `overview` or `other`; a general statement is `other`. Returns the category, its
+/// confidence and the cues.
 pub fn decide(cx: &SentenceContext, probs: [f64; N_CAT], cues: Vec<FeatureCue>) -> (usize, f64, Vec<FeatureCue>) {
     if let Some(word) = shortcoming_named(cx) {
         let cue = FeatureCue { feature: format!("rule:shortcoming:{word}").into(), weight: 1.0 };
         return (PROBLEM, 1.0, vec![cue]);
     }
+    let cat = argmax(&probs);
+    if matches!(CATEGORIES[cat], "measure" | "overview" | "other") {
+        if let Some(word) = outcome_named(cx) {
+            let cue = FeatureCue { feature: format!("rule:outcome:{word}").into(), weight: 1.0 };
+            return (RESULT, 1.0, vec![cue]);
+        }
+    }
     if is_general_statement(cx) {
         let cue = FeatureCue { feature: "rule:general-statement".into(), weight: 1.0 };
         return (OTHER, 1.0, vec![cue]);
     }
-    let cat = argmax(&probs);
     (cat, probs[cat], cues)
 }
 

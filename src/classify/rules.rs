@@ -1,6 +1,7 @@
 //! Sentence rules the taxonomy states outright and the labelled texts hold too few examples of
 //! for the model to learn: a general statement is `other`; a sentence naming a shortcoming is
-//! `problem`, since the taxonomy prefers `problem` to every other category that also fits.
+//! `problem`, and one reporting an outcome is `result` rather than `measure` or `overview`,
+//! since the taxonomy prefers the more specific category when two fit.
 
 use super::SentenceContext;
 use crate::structure::Kind;
@@ -10,6 +11,20 @@ use std::sync::OnceLock;
 const GENERAL_STATEMENT_HEADS: &str = include_str!("../../data/general-statements.txt");
 const SHORTCOMING_WORDS: &str = include_str!("../../data/shortcoming-words.txt");
 const REMEDY_WORDS: &str = include_str!("../../data/remedy-words.txt");
+const OUTCOME_WORDS: &str = include_str!("../../data/outcome-words.txt");
+
+/// A word list and one automaton that finds its words in a single pass.
+struct WordTable {
+    words: Vec<&'static str>,
+    automaton: AhoCorasick,
+}
+
+impl WordTable {
+    fn new(table: &'static str) -> WordTable {
+        let words: Vec<&str> = crate::text::table_lines(table).collect();
+        WordTable { automaton: AhoCorasick::new(&words).expect("a word list builds an automaton"), words }
+    }
+}
 
 /// "X是Y的基础/保障/重要内容…" in a short paragraph sentence: what a thing is or means
 /// (data/general-statements.txt). Not an enumeration (一是…), not "still is" (仍是, a problem's
@@ -57,34 +72,39 @@ pub fn is_general_statement(cx: &SentenceContext) -> bool {
 /// 不足5%), and not the object of a remedy, search or denial earlier in its clause
 /// (data/remedy-words.txt: 查找薄弱环节, 补齐短板, 对整改不到位的单位).
 pub fn shortcoming_named(cx: &SentenceContext) -> Option<&'static str> {
-    struct Tables {
-        words: Vec<&'static str>,
-        automaton: AhoCorasick,
-        remedies: AhoCorasick,
-    }
-    static TABLES: OnceLock<Tables> = OnceLock::new();
+    static SHORTCOMINGS: OnceLock<WordTable> = OnceLock::new();
+    static REMEDIES: OnceLock<WordTable> = OnceLock::new();
     if !matches!(cx.block_kind, Kind::Paragraph | Kind::Heading) {
         return None;
     }
-    let t = TABLES.get_or_init(|| {
-        let words: Vec<&str> = crate::text::table_lines(SHORTCOMING_WORDS).collect();
-        let remedies: Vec<&str> = crate::text::table_lines(REMEDY_WORDS).collect();
-        Tables {
-            automaton: AhoCorasick::new(&words).expect("shortcoming words build an automaton"),
-            remedies: AhoCorasick::new(remedies).expect("remedy words build an automaton"),
-            words,
-        }
-    });
+    let shortcomings = SHORTCOMINGS.get_or_init(|| WordTable::new(SHORTCOMING_WORDS));
+    let remedies = REMEDIES.get_or_init(|| WordTable::new(REMEDY_WORDS));
     let text = cx.text;
-    t.automaton.find_iter(text).find_map(|m| {
+    shortcomings.automaton.find_iter(text).find_map(|m| {
         let before = &text[..m.start()];
         let clause_start = before.rfind([',', ';', ':', '。', '；', '，', '：', '!', '?', '！', '？']).map_or(0, |i| i + before[i..].chars().next().map_or(1, char::len_utf8));
         // 相对滞后, 绝对不足: 对 there is no remedy.
         let clause = before[clause_start..].replace("相对", "").replace("绝对", "");
-        let quoted = before.matches('“').count() > before.matches('”').count();
         let threshold = text[m.end()..].chars().next().is_some_and(|c| c.is_ascii_digit() || "于一二两三四五六七八九十半百千万".contains(c));
-        (!quoted && !threshold && !t.remedies.is_match(&clause)).then(|| t.words[m.pattern().as_usize()])
+        (!quoted(before) && !threshold && !remedies.automaton.is_match(&clause)).then(|| shortcomings.words[m.pattern().as_usize()])
     })
+}
+
+/// The first word of data/outcome-words.txt that the sentence (a paragraph's or a heading's)
+/// uses, outside quotes, to report an outcome as achieved.
+pub fn outcome_named(cx: &SentenceContext) -> Option<&'static str> {
+    static OUTCOMES: OnceLock<WordTable> = OnceLock::new();
+    if !matches!(cx.block_kind, Kind::Paragraph | Kind::Heading) {
+        return None;
+    }
+    let outcomes = OUTCOMES.get_or_init(|| WordTable::new(OUTCOME_WORDS));
+    let text = cx.text;
+    outcomes.automaton.find_iter(text).find(|m| !quoted(&text[..m.start()])).map(|m| outcomes.words[m.pattern().as_usize()])
+}
+
+/// Whether a quotation is open at the end of `before`.
+fn quoted(before: &str) -> bool {
+    before.matches('“').count() > before.matches('”').count()
 }
 
 #[cfg(test)]
@@ -93,7 +113,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn a_named_shortcoming_is_found_and_a_remedied_one_is_not() {
+    fn a_named_shortcoming_or_outcome_is_found_and_a_remedied_or_quoted_one_is_not() {
         for (text, word) in [
             ("会议强调:随着新型毒品的不断变化,社区禁毒形势严峻,社区禁毒工作要积极创新。", "严峻"),
             ("但工作整体力度不大,进展很不平衡,创卫还没有形成长效机制。", "不平衡"),
@@ -114,6 +134,9 @@ mod tests {
             "今年共开展检查12次。",
         ] {
             assert_eq!(shortcoming_named(&paragraph_sentence(text)), None, "{text}");
+        }
+        for (text, word) in [("配备垃圾箱220个,确保了环境卫生长效保洁。", Some("确保了")), ("规范夜市摊位210个,受到周边居民一致好评。", Some("好评")), ("开展“营造了什么”讨论。", None)] {
+            assert_eq!(outcome_named(&paragraph_sentence(text)), word, "{text}");
         }
         let mut title = paragraph_sentence("关于补齐短板的报告");
         title.block_kind = Kind::Title;
