@@ -12,11 +12,12 @@ use std::collections::HashMap;
 use std::sync::OnceLock;
 
 mod rules;
-pub use rules::{is_general_statement, outcome_named, shortcoming_named};
+pub use rules::{demand_of_others, is_general_statement, outcome_named, shortcoming_named};
 
 pub const N_CAT: usize = CATEGORIES.len();
 pub const RESULT: usize = 2;
 pub const PROBLEM: usize = 3;
+pub const DIRECTIVE: usize = 5;
 pub const OTHER: usize = 6;
 
 const CUES: &str = include_str!("../data/cues.tsv");
@@ -328,7 +329,8 @@ pub fn softmax(score: &[f64; N_CAT]) -> [f64; N_CAT] {
 
 /// A sentence's category from the model's probabilities and cues: the most probable one,
 /// unless a rule of the taxonomy decides (`rules`): a sentence naming a shortcoming is
-/// `problem`; one reporting an outcome is `result` where the model says `measure`,
+/// `problem`; one opening with a demand made of others (各单位要…) is `directive`; one
+/// reporting an outcome is `result` where the model says `measure`,
 /// `overview` or `other`; a general statement is `other`. Returns the category, its
 /// confidence and the cues.
 pub fn decide(cx: &SentenceContext, probs: [f64; N_CAT], cues: Vec<FeatureCue>) -> (usize, f64, Vec<FeatureCue>) {
@@ -337,6 +339,10 @@ pub fn decide(cx: &SentenceContext, probs: [f64; N_CAT], cues: Vec<FeatureCue>) 
         return (PROBLEM, 1.0, vec![cue]);
     }
     let cat = argmax(&probs);
+    if cat != DIRECTIVE && demand_of_others(cx) {
+        let cue = FeatureCue { feature: "rule:demand-of-others".into(), weight: 1.0 };
+        return (DIRECTIVE, 1.0, vec![cue]);
+    }
     if matches!(CATEGORIES[cat], "measure" | "overview" | "other") {
         if let Some(word) = outcome_named(cx) {
             let cue = FeatureCue { feature: format!("rule:outcome:{word}").into(), weight: 1.0 };

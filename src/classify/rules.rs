@@ -102,6 +102,28 @@ pub fn outcome_named(cx: &SentenceContext) -> Option<&'static str> {
     outcomes.automaton.find_iter(text).find(|m| !quoted(&text[..m.start()])).map(|m| outcomes.words[m.pattern().as_usize()])
 }
 
+/// Whether the sentence opens with a demand made of others: 各单位要…, 全区各街道要…,
+/// 各校务必… (taxonomy §3: a demand made of others is `directive`, the writer's own intention
+/// `plan`). The addressee 各… opens the first clause and 要 (not 要求, 主要, 重要, 需要), 务必 or
+/// 必须 follows it within a few characters.
+pub fn demand_of_others(cx: &SentenceContext) -> bool {
+    if cx.block_kind != Kind::Paragraph {
+        return false;
+    }
+    let first_clause = cx.text.split([',', ';', ':', '。', '，', '；', '：']).next().unwrap_or("");
+    let chars: Vec<char> = first_clause.chars().take(24).collect();
+    // At most a place or a markup mark before 各 (辖区各单位, **各村): not 我们将要求各单位.
+    let Some(each) = chars.iter().take(4).position(|&c| c == '各') else {
+        return false;
+    };
+    (each + 2..chars.len().min(each + 14)).any(|i| match chars[i] {
+        '要' => !matches!(chars[i - 1], '主' | '重' | '需') && chars.get(i + 1) != Some(&'求'),
+        '务' => chars.get(i + 1) == Some(&'必'),
+        '必' => chars.get(i + 1) == Some(&'须'),
+        _ => false,
+    })
+}
+
 /// Whether a quotation is open at the end of `before`.
 fn quoted(before: &str) -> bool {
     before.matches('“').count() > before.matches('”').count()
@@ -137,6 +159,12 @@ mod tests {
         }
         for (text, word) in [("配备垃圾箱220个,确保了环境卫生长效保洁。", Some("确保了")), ("规范夜市摊位210个,受到周边居民一致好评。", Some("好评")), ("开展“营造了什么”讨论。", None)] {
             assert_eq!(outcome_named(&paragraph_sentence(text)), word, "{text}");
+        }
+        for text in ["辖区各单位、各居民大组要利用各种宣传形式,大力宣传。", "全区各街道要在5月底前完成自查。", "**各村(社区)、各站所务必按时序推进。"] {
+            assert!(demand_of_others(&paragraph_sentence(text)), "{text}");
+        }
+        for text in ["各乡镇党政主要负责人共90余人参加会议。", "各校开学以来共开展演练96场次。", "我们将要求各单位要落实。", "各单位按照要求开展自查。"] {
+            assert!(!demand_of_others(&paragraph_sentence(text)), "{text}");
         }
         let mut title = paragraph_sentence("关于补齐短板的报告");
         title.block_kind = Kind::Title;
