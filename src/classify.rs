@@ -12,7 +12,7 @@ use std::collections::HashMap;
 use std::sync::OnceLock;
 
 mod rules;
-pub use rules::{demand_of_others, is_general_statement, outcome_named, shortcoming_named};
+pub use rules::{demand_of_others, is_general_statement, outcome_named, shortcoming_named, voiced_demand};
 
 pub const N_CAT: usize = CATEGORIES.len();
 pub const RESULT: usize = 2;
@@ -329,7 +329,8 @@ pub fn softmax(score: &[f64; N_CAT]) -> [f64; N_CAT] {
 
 /// A sentence's category from the model's probabilities and cues: the most probable one,
 /// unless a rule of the taxonomy decides (`rules`): a sentence naming a shortcoming is
-/// `problem`; one opening with a demand made of others (各单位要…) is `directive`; one
+/// `problem`; one opening with a demand made of others (各单位要…) or voicing a leader's
+/// demand (…指出，…要…) is `directive`; one
 /// reporting an outcome is `result` where the model says `measure`,
 /// `overview` or `other`; a general statement is `other`. Returns the category, its
 /// confidence and the cues.
@@ -341,6 +342,10 @@ pub fn decide(cx: &SentenceContext, probs: [f64; N_CAT], cues: Vec<FeatureCue>) 
     let cat = argmax(&probs);
     if cat != DIRECTIVE && demand_of_others(cx) {
         let cue = FeatureCue { feature: "rule:demand-of-others".into(), weight: 1.0 };
+        return (DIRECTIVE, 1.0, vec![cue]);
+    }
+    if voiced_demand(cx, cat) {
+        let cue = FeatureCue { feature: "rule:voiced-demand".into(), weight: 1.0 };
         return (DIRECTIVE, 1.0, vec![cue]);
     }
     if matches!(CATEGORIES[cat], "measure" | "overview" | "other") {

@@ -44,11 +44,7 @@ pub fn is_general_statement(cx: &SentenceContext) -> bool {
     if VOICED.iter().any(|v| cx.text.contains(v)) || chars.contains(&'将') {
         return false;
     }
-    // 要 as a demand (各部门要…), not inside 重要, 需要, 要求, 要务, 要点.
-    let demand = chars.iter().enumerate().any(|(i, &c)| {
-        c == '要' && !matches!(i.checked_sub(1).map(|j| chars[j]), Some('重' | '需' | '主' | '首')) && !matches!(chars.get(i + 1), Some('求' | '务' | '点'))
-    });
-    if demand {
+    if (0..chars.len()).any(|i| demand_at(&chars, i)) {
         return false;
     }
     chars.iter().enumerate().any(|(i, &c)| {
@@ -124,6 +120,35 @@ pub fn demand_of_others(cx: &SentenceContext) -> bool {
     })
 }
 
+/// Whether `chars[i]` is 要 as a demand (各部门要…), not inside 重要, 需要, 主要, 首要, 要求, 要务,
+/// 要点.
+fn demand_at(chars: &[char], i: usize) -> bool {
+    chars[i] == '要' && !matches!(i.checked_sub(1).map(|j| chars[j]), Some('重' | '需' | '主' | '首')) && !matches!(chars.get(i + 1), Some('求' | '务' | '点'))
+}
+
+/// Whether a paragraph sentence reports a leader's or a meeting's emphasis or demand that the
+/// model put elsewhere (taxonomy §3: 强调, 指出…要 are `directive`): 指出, 强调 or 要求 ends a
+/// clause (黎县长指出，…), and the model says `other` (a leader's general statement is an
+/// emphasis) or a demand follows (要, 必须, 务必, 应当).
+pub fn voiced_demand(cx: &SentenceContext, model_category: usize) -> bool {
+    if cx.block_kind != Kind::Paragraph || model_category == super::DIRECTIVE || model_category == super::PROBLEM {
+        return false;
+    }
+    // What follows the first 指出/强调/要求 that ends a clause.
+    let words_said = ["指出", "强调", "要求"].iter().find_map(|verb| {
+        let after = &cx.text[cx.text.find(verb)? + verb.len()..];
+        after.starts_with([',', ':', '，', '：']).then_some(after)
+    });
+    let Some(said) = words_said else {
+        return false;
+    };
+    if model_category == super::OTHER && !said.is_empty() {
+        return true;
+    }
+    let chars: Vec<char> = said.chars().collect();
+    (0..chars.len()).any(|i| demand_at(&chars, i)) || ["必须", "务必", "应当"].iter().any(|w| said.contains(w))
+}
+
 /// Whether a quotation is open at the end of `before`.
 fn quoted(before: &str) -> bool {
     before.matches('“').count() > before.matches('”').count()
@@ -166,6 +191,13 @@ mod tests {
         for text in ["各乡镇党政主要负责人共90余人参加会议。", "各校开学以来共开展演练96场次。", "我们将要求各单位要落实。", "各单位按照要求开展自查。"] {
             assert!(!demand_of_others(&paragraph_sentence(text)), "{text}");
         }
+        let leader = "黎县长指出,创建卫生县城是一项惠民工程,一定要常抓不懈。";
+        for model in [super::super::OTHER, 1, 2] {
+            assert!(voiced_demand(&paragraph_sentence(leader), model), "{leader}");
+        }
+        assert!(voiced_demand(&paragraph_sentence("刘杰指出,这是一项基础性工程。"), super::super::OTHER));
+        assert!(!voiced_demand(&paragraph_sentence("刘杰指出,过去一年成绩来之不易。"), 2), "an achievement reviewed");
+        assert!(!voiced_demand(&paragraph_sentence("会议指出的问题要整改。"), 1), "指出 not followed by its words");
         let mut title = paragraph_sentence("关于补齐短板的报告");
         title.block_kind = Kind::Title;
         assert_eq!(shortcoming_named(&title), None, "a title is overview");
