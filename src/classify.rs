@@ -12,11 +12,12 @@ use std::collections::HashMap;
 use std::sync::OnceLock;
 
 mod rules;
-pub use rules::{demand_of_others, is_general_statement, outcome_named, shortcoming_named, voiced_demand};
+pub use rules::{demand_of_others, is_general_statement, outcome_named, own_intention, shortcoming_named, voiced_demand};
 
 pub const N_CAT: usize = CATEGORIES.len();
 pub const RESULT: usize = 2;
 pub const PROBLEM: usize = 3;
+pub const PLAN: usize = 4;
 pub const DIRECTIVE: usize = 5;
 pub const OTHER: usize = 6;
 
@@ -328,10 +329,10 @@ pub fn softmax(score: &[f64; N_CAT]) -> [f64; N_CAT] {
 }
 
 /// A sentence's category from the model's probabilities and cues: the most probable one,
-/// unless a rule of the taxonomy decides (`rules`): a sentence naming a shortcoming is
+/// unless a rule of the taxonomy decides (`rules`). A sentence naming a shortcoming is
 /// `problem`; one opening with a demand made of others (各单位要…) or voicing a leader's
-/// demand (…指出，…要…) is `directive`; one
-/// reporting an outcome is `result` where the model says `measure`,
+/// demand (…指出，…要…) is `directive`; an organisation's own intention (县政府将把…) is
+/// `plan`; an outcome reported (确保了, 好评) is `result` where the model says `measure`,
 /// `overview` or `other`; a general statement is `other`. Returns the category, its
 /// confidence and the cues.
 pub fn decide(cx: &SentenceContext, probs: [f64; N_CAT], cues: Vec<FeatureCue>) -> (usize, f64, Vec<FeatureCue>) {
@@ -343,6 +344,10 @@ pub fn decide(cx: &SentenceContext, probs: [f64; N_CAT], cues: Vec<FeatureCue>) 
     if cat != DIRECTIVE && demand_of_others(cx) {
         let cue = FeatureCue { feature: "rule:demand-of-others".into(), weight: 1.0 };
         return (DIRECTIVE, 1.0, vec![cue]);
+    }
+    if matches!(CATEGORIES[cat], "directive" | "measure" | "overview" | "result") && own_intention(cx) {
+        let cue = FeatureCue { feature: "rule:own-intention".into(), weight: 1.0 };
+        return (PLAN, 1.0, vec![cue]);
     }
     if voiced_demand(cx, cat) {
         let cue = FeatureCue { feature: "rule:voiced-demand".into(), weight: 1.0 };
