@@ -149,22 +149,27 @@ pub fn voiced_demand(cx: &SentenceContext, model_category: usize) -> bool {
     (0..chars.len()).any(|i| demand_at(&chars, i)) || ["必须", "务必", "应当"].iter().any(|w| said.contains(w))
 }
 
-/// Whether the sentence's first clause states an organisation's own intention: 县政府将把…,
+/// Whether one of the sentence's first clauses states an organisation's own intention: 县政府将把…,
 /// 区教育局将于3月上旬…, 我们将会同… (taxonomy §3: the writer's own intention is `plan`, even
 /// in a leader's speech). 将 follows the subject's last word and comes before a word that
 /// makes it future (将把, 将于, 将对…), not the 将 that means 把 (各地将社区戒毒工作纳入…).
 pub fn own_intention(cx: &SentenceContext) -> bool {
-    const SUBJECT_ENDS: [&str; 14] = ["政府", "局", "委", "办", "中心", "我们", "镇", "街道", "村", "县", "市", "区", "所", "队"];
+    const SUBJECT_ENDS: [&str; 21] =
+        ["政府", "局", "委", "办", "中心", "我们", "镇", "街道", "村", "县", "市", "区", "所", "队", "部", "站", "院", "组", "处", "科", "室"];
     const FUTURE_AFTER: [&str; 20] =
         ["要", "把", "于", "会同", "以", "牵头", "设立", "安排", "组织", "开展", "继续", "进一步", "对", "建立", "加大", "全力", "在", "逐步", "力争", "适时"];
     if cx.block_kind != Kind::Paragraph {
         return false;
     }
-    let first_clause = cx.text.split([',', ';', ':', '。', '，', '；', '：']).next().unwrap_or("");
-    first_clause.match_indices('将').take_while(|(at, _)| first_clause[..*at].chars().count() <= 20).any(|(at, _)| {
-        let subject = ["还", "也", "随后", "近期", "今年"].iter().fold(&first_clause[..at], |s, w| s.strip_suffix(w).unwrap_or(s));
-        let after = &first_clause[at + '将'.len_utf8()..];
-        SUBJECT_ENDS.iter().any(|e| subject.ends_with(e)) && FUTURE_AFTER.iter().any(|w| after.starts_with(w))
+    // The subject opens one of the first clauses (下一步，镇指挥部将…; 对…的学校，县教育局将…),
+    // and nobody else's words come before it (会议要求，县政府将… is the meeting's demand).
+    let clauses = cx.text.split([',', ';', ':', '。', '，', '；', '：']).take(3);
+    clauses.take_while(|clause| !["要求", "强调", "指出"].iter().any(|v| clause.contains(v))).any(|clause| {
+        clause.match_indices('将').take_while(|(at, _)| clause[..*at].chars().count() <= 20).any(|(at, _)| {
+            let subject = ["还", "也", "随后", "近期", "今年"].iter().fold(&clause[..at], |s, w| s.strip_suffix(w).unwrap_or(s));
+            let after = &clause[at + '将'.len_utf8()..];
+            SUBJECT_ENDS.iter().any(|e| subject.ends_with(e)) && FUTURE_AFTER.iter().any(|w| after.starts_with(w))
+        })
     })
 }
 
@@ -217,7 +222,7 @@ mod tests {
         assert!(voiced_demand(&paragraph_sentence("刘杰指出,这是一项基础性工程。"), super::super::OTHER));
         assert!(!voiced_demand(&paragraph_sentence("刘杰指出,过去一年成绩来之不易。"), 2), "an achievement reviewed");
         assert!(!voiced_demand(&paragraph_sentence("会议指出的问题要整改。"), 1), "指出 not followed by its words");
-        for text in ["县政府将把安全生产工作纳入年度综合考核。", "(四)县审计局将会同县纪委监委开展整改“回头看”。", "区教育局将于3月上旬组织专项督导。"] {
+        for text in ["县政府将把安全生产工作纳入年度综合考核。", "下一步,镇防汛抗旱指挥部将进一步落实汛期值班制度。", "(四)县审计局将会同县纪委监委开展整改“回头看”。", "区教育局将于3月上旬组织专项督导。"] {
             assert!(own_intention(&paragraph_sentence(text)), "{text}");
         }
         for text in ["各地党委政府将社区戒毒工作纳入平安建设。", "会议要求,县政府将把此事办好。", "将把学校安全纳入考核。"] {
