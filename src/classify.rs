@@ -449,6 +449,11 @@ mod tests {
     }
 
     #[test]
+    fn the_embedded_model_stays_within_its_budget_of_300_kb() {
+        assert!(MODEL.len() <= 300_000, "data/sentence-model.tsv is {} bytes; raise --min-weight or --min-count", MODEL.len());
+    }
+
+    #[test]
     fn a_repeated_feature_keeps_its_last_weights() {
         let m = Model::parse("a\t1\t0\t0\t0\t0\t0\t0\na\t0\t2\t0\t0\t0\t0\t0\n");
         assert_eq!(m.weights.len(), 1);

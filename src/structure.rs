@@ -263,6 +263,10 @@ fn without_markdown(folded: String) -> String {
         s = rest.trim_start();
     }
     for bullet in ["> ", "- ", "* ", "+ "] {
+        // - 3 - is a page number, not a bullet.
+        if bullet == "- " && s.trim_end().ends_with('-') {
+            continue;
+        }
         if let Some(rest) = s.strip_prefix(bullet) {
             s = rest.trim_start();
         }
@@ -1123,6 +1127,13 @@ mod tests {
         let got = kinds_of(text);
         let kinds: Vec<&str> = got.iter().map(|g| g.1).collect();
         assert_eq!(kinds, vec!["title", "paragraph", "noise", "noise", "noise", "noise"]);
+        // A page number in ASCII dashes is no Markdown bullet; a source, upload or download
+        // line of fields is chrome, while 来源 in a sentence is a word.
+        let text = "社区工作总结\n今年社区开展了大量工作，环境卫生持续改善。\n- 3 -\n下半年将继续巩固成效。\n来源：某某市市场监督管理局\n上传时间：2025-02-11　浏览：328　下载：17";
+        let kinds: Vec<&str> = kinds_of(text).iter().map(|g| g.1).collect();
+        assert_eq!(kinds, vec!["title", "paragraph", "noise", "paragraph", "noise", "noise"]);
+        let kinds: Vec<&str> = kinds_of("资金来源报告\n资金来源为地方政府专项债券和企业自筹。").iter().map(|g| g.1).collect();
+        assert_eq!(kinds, vec!["title", "paragraph"]);
     }
 
     #[test]
