@@ -13,6 +13,9 @@ const SHORTCOMING_WORDS: &str = include_str!("../../data/shortcoming-words.txt")
 const REMEDY_WORDS: &str = include_str!("../../data/remedy-words.txt");
 const OUTCOME_WORDS: &str = include_str!("../../data/outcome-words.txt");
 
+/// What ends a clause, in width-folded text (，→ , but 。 stays) and as typed.
+const CLAUSE_ENDS: [char; 11] = [',', ';', ':', '。', '，', '；', '：', '!', '?', '！', '？'];
+
 /// A word list and one automaton that finds its words in a single pass.
 struct WordTable {
     words: Vec<&'static str>,
@@ -78,7 +81,7 @@ pub fn shortcoming_named(cx: &SentenceContext) -> Option<&'static str> {
     let text = cx.text;
     shortcomings.automaton.find_iter(text).find_map(|m| {
         let before = &text[..m.start()];
-        let clause_start = before.rfind([',', ';', ':', '。', '；', '，', '：', '!', '?', '！', '？']).map_or(0, |i| i + before[i..].chars().next().map_or(1, char::len_utf8));
+        let clause_start = before.rfind(CLAUSE_ENDS).map_or(0, |i| i + before[i..].chars().next().map_or(1, char::len_utf8));
         // 相对滞后, 绝对不足: 对 there is no remedy.
         let clause = before[clause_start..].replace("相对", "").replace("绝对", "");
         let threshold = text[m.end()..].chars().next().is_some_and(|c| c.is_ascii_digit() || "于一二两三四五六七八九十半百千万".contains(c));
@@ -106,14 +109,14 @@ pub fn demand_of_others(cx: &SentenceContext) -> bool {
     if cx.block_kind != Kind::Paragraph {
         return false;
     }
-    let first_clause = cx.text.split([',', ';', ':', '。', '，', '；', '：']).next().unwrap_or("");
+    let first_clause = cx.text.split(CLAUSE_ENDS).next().unwrap_or("");
     let chars: Vec<char> = first_clause.chars().take(24).collect();
     // At most a place or a markup mark before 各 (辖区各单位, **各村): not 我们将要求各单位.
     let Some(each) = chars.iter().take(4).position(|&c| c == '各') else {
         return false;
     };
     (each + 2..chars.len().min(each + 14)).any(|i| match chars[i] {
-        '要' => !matches!(chars[i - 1], '主' | '重' | '需') && chars.get(i + 1) != Some(&'求'),
+        '要' => demand_at(&chars, i),
         '务' => chars.get(i + 1) == Some(&'必'),
         '必' => chars.get(i + 1) == Some(&'须'),
         _ => false,
@@ -142,16 +145,16 @@ pub fn voiced_demand(cx: &SentenceContext, model_category: usize) -> bool {
     let Some(said) = words_said else {
         return false;
     };
-    if model_category == super::OTHER && !said.is_empty() {
+    if model_category == super::OTHER {
         return true;
     }
     let chars: Vec<char> = said.chars().collect();
     (0..chars.len()).any(|i| demand_at(&chars, i)) || ["必须", "务必", "应当"].iter().any(|w| said.contains(w))
 }
 
-/// Whether one of the sentence's first clauses states an organisation's own intention: 县政府将把…,
-/// 区教育局将于3月上旬…, 我们将会同… (taxonomy §3: the writer's own intention is `plan`, even
-/// in a leader's speech). 将 follows the subject's last word and comes before a word that
+/// Whether one of the sentence's first clauses states an organisation's own intention:
+/// 县政府将把…, 区教育局将于3月上旬…, 我们将会同… (taxonomy §3: the writer's own intention is
+/// `plan`, even in a leader's speech). 将 follows the subject's last word and comes before a word that
 /// makes it future (将把, 将于, 将对…), not the 将 that means 把 (各地将社区戒毒工作纳入…).
 pub fn own_intention(cx: &SentenceContext) -> bool {
     const SUBJECT_ENDS: [&str; 21] =
@@ -163,7 +166,7 @@ pub fn own_intention(cx: &SentenceContext) -> bool {
     }
     // The subject opens one of the first clauses (下一步，镇指挥部将…; 对…的学校，县教育局将…),
     // and nobody else's words come before it (会议要求，县政府将… is the meeting's demand).
-    let clauses = cx.text.split([',', ';', ':', '。', '，', '；', '：']).take(3);
+    let clauses = cx.text.split(CLAUSE_ENDS).take(3);
     clauses.take_while(|clause| !["要求", "强调", "指出"].iter().any(|v| clause.contains(v))).any(|clause| {
         clause.match_indices('将').take_while(|(at, _)| clause[..*at].chars().count() <= 20).any(|(at, _)| {
             let subject = ["还", "也", "随后", "近期", "今年"].iter().fold(&clause[..at], |s, w| s.strip_suffix(w).unwrap_or(s));
