@@ -12,9 +12,11 @@ use std::collections::HashMap;
 use std::sync::OnceLock;
 
 mod rules;
-pub use rules::{demand_of_others, is_general_statement, outcome_named, own_intention, shortcoming_named, voiced_demand};
+use rules::{demand_of_others, is_general_statement, outcome_named, own_intention, shortcoming_named, voiced_demand};
 
 pub const N_CAT: usize = CATEGORIES.len();
+pub const OVERVIEW: usize = 0;
+pub const MEASURE: usize = 1;
 pub const RESULT: usize = 2;
 pub const PROBLEM: usize = 3;
 pub const PLAN: usize = 4;
@@ -336,32 +338,27 @@ pub fn softmax(score: &[f64; N_CAT]) -> [f64; N_CAT] {
 /// `overview` or `other`; a general statement is `other`. Returns the category, its
 /// confidence and the cues.
 pub fn decide(cx: &SentenceContext, probs: [f64; N_CAT], cues: Vec<FeatureCue>) -> (usize, f64, Vec<FeatureCue>) {
+    let by_rule = |category: usize, feature: String| (category, 1.0, vec![FeatureCue { feature: feature.into(), weight: 1.0 }]);
     if let Some(word) = shortcoming_named(cx) {
-        let cue = FeatureCue { feature: format!("rule:shortcoming:{word}").into(), weight: 1.0 };
-        return (PROBLEM, 1.0, vec![cue]);
+        return by_rule(PROBLEM, format!("rule:shortcoming:{word}"));
     }
     let cat = argmax(&probs);
     if cat != DIRECTIVE && demand_of_others(cx) {
-        let cue = FeatureCue { feature: "rule:demand-of-others".into(), weight: 1.0 };
-        return (DIRECTIVE, 1.0, vec![cue]);
+        return by_rule(DIRECTIVE, "rule:demand-of-others".into());
     }
-    if matches!(CATEGORIES[cat], "directive" | "measure" | "overview" | "result") && own_intention(cx) {
-        let cue = FeatureCue { feature: "rule:own-intention".into(), weight: 1.0 };
-        return (PLAN, 1.0, vec![cue]);
+    if matches!(cat, DIRECTIVE | MEASURE | OVERVIEW | RESULT) && own_intention(cx) {
+        return by_rule(PLAN, "rule:own-intention".into());
     }
     if voiced_demand(cx, cat) {
-        let cue = FeatureCue { feature: "rule:voiced-demand".into(), weight: 1.0 };
-        return (DIRECTIVE, 1.0, vec![cue]);
+        return by_rule(DIRECTIVE, "rule:voiced-demand".into());
     }
-    if matches!(CATEGORIES[cat], "measure" | "overview" | "other") {
+    if matches!(cat, MEASURE | OVERVIEW | OTHER) {
         if let Some(word) = outcome_named(cx) {
-            let cue = FeatureCue { feature: format!("rule:outcome:{word}").into(), weight: 1.0 };
-            return (RESULT, 1.0, vec![cue]);
+            return by_rule(RESULT, format!("rule:outcome:{word}"));
         }
     }
     if is_general_statement(cx) {
-        let cue = FeatureCue { feature: "rule:general-statement".into(), weight: 1.0 };
-        return (OTHER, 1.0, vec![cue]);
+        return by_rule(OTHER, "rule:general-statement".into());
     }
     (cat, probs[cat], cues)
 }
