@@ -6,6 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 shared="${SHARED:-../shared}"
 out=target/eval/lodo
+mkdir -p "$out"
 cargo build --release --quiet --bin train-model
 ./target/release/train-model --shared "$shared" --out target/eval/lodo-model.tsv --lodo "$out" "$@" 2>/dev/null
 for g in "$shared"/samples/*.gold.jsonl; do
