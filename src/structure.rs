@@ -740,7 +740,11 @@ pub fn structure(chars: &[char]) -> Vec<DocSpan> {
             }
             let level = (last_level + 1).clamp(1, 4);
             kinds[i] = (Kind::Heading, level, "heading:label".to_string());
-        } else if kinds[i - 1].0 == Kind::Paragraph && (is_short_phrase(l) || is_long_headline(l)) && !inside_numbered_list(&looks, &kinds, i) {
+        } else if kinds[i - 1].0 == Kind::Paragraph
+            && (is_short_phrase(l) || is_long_headline(l))
+            && !inside_numbered_list(&looks, &kinds, i)
+            && !is_lead_in(&l.norm)
+        {
             kinds[i] = (Kind::Heading, 1, "heading:short-unnumbered".to_string());
             last_level = 1;
         }
@@ -964,7 +968,11 @@ fn is_lead_in(norm: &str) -> bool {
         ["要求", "强调", "指出", "认为", "明确", "议定", "决定", "提出", "表示", "建议", "部署", "同意"];
     let label = norm.trim_end_matches(['。', '.', ':', '：', ' ']);
     label.contains("如下")
-        || ["现将", "现就", "特此", "经研究"].iter().any(|w| label.starts_with(w))
+        || ["现将", "现就", "特此", "经研究", "下面", "以下"].iter().any(|w| label.starts_with(w))
+        // A clause that says what follows (检查中发现的典型问题有：, 主要开展了这么几次活动：,
+        // 简单总结一下。), not a label naming it.
+        || ["有", "包括", "分别为", "主要为", "具体为", "一下"].iter().any(|w| label.ends_with(w))
+        || label.contains('了')
         || (VERBS.iter().any(|v| label.ends_with(v)) && SPEAKERS.iter().any(|s| label.contains(s)))
 }
 
@@ -1154,6 +1162,14 @@ mod tests {
         let got = kinds_of(text);
         let kinds: Vec<&str> = got.iter().map(|g| g.1).collect();
         assert_eq!(kinds, vec!["title", "paragraph", "paragraph", "paragraph", "paragraph", "paragraph", "paragraph"]);
+    }
+
+    #[test]
+    fn a_clause_that_leads_into_a_list_is_not_a_heading() {
+        let text = "社区上半年工作总结\n上半年以来，我们社区在街道的领导下，一件一件抓落实，居民反映也不错。\n下面把半年来的工作简单总结一下。\n社区现有居民2316户、6870人，其中独居、空巢老人213人，辖区划分为6个网格，每个网格配备专职网格员1名。\n1. 志愿服务\n社区现有注册志愿者326人，今年2月成立了志愿服务队，下设助老、环境、文明劝导3个小分队。\n主要开展了这么几次活动：\n1月18日，志愿者开展“迎新春 送温暖”活动，给困难家庭和孤寡老人送去米、油等慰问品，参加志愿者45人。\n检查中发现的典型问题有：\n车间内违规存放油漆、稀释剂等易燃物品约2吨，配电箱未上锁，电线私拉乱接，存在较大火灾风险。";
+        let got = kinds_of(text);
+        let kinds: Vec<&str> = got.iter().map(|g| g.1).collect();
+        assert_eq!(kinds, vec!["title", "paragraph", "paragraph", "paragraph", "heading", "paragraph", "paragraph", "paragraph", "paragraph", "paragraph"]);
     }
 
     #[test]
