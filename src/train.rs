@@ -113,7 +113,7 @@ pub struct TrainConfig {
 
 impl Default for TrainConfig {
     fn default() -> Self {
-        TrainConfig { epochs: 10, learning_rate: 0.1, l2: 3e-3, min_count: 2, seed: 0x5eed, bag: 8, decimals: 2, min_weight: 0.19 }
+        TrainConfig { epochs: 10, learning_rate: 0.1, l2: 3e-3, min_count: 3, seed: 0x5eed, bag: 8, decimals: 2, min_weight: 0.19 }
     }
 }
 

@@ -12,6 +12,7 @@ const GENERAL_STATEMENT_HEADS: &str = include_str!("../../data/general-statement
 const SHORTCOMING_WORDS: &str = include_str!("../../data/shortcoming-words.txt");
 const REMEDY_WORDS: &str = include_str!("../../data/remedy-words.txt");
 const OUTCOME_WORDS: &str = include_str!("../../data/outcome-words.txt");
+const IMPROVEMENT_WORDS: &str = include_str!("../../data/improvement-words.txt");
 
 /// What ends a clause, in width-folded text (，→ , but 。 stays) and as typed.
 const CLAUSE_ENDS: [char; 11] = [',', ';', ':', '。', '，', '；', '：', '!', '?', '！', '？'];
@@ -69,23 +70,31 @@ pub fn is_general_statement(cx: &SentenceContext) -> bool {
 /// The first word of data/shortcoming-words.txt that the sentence (a paragraph's or a
 /// heading's) uses to name a shortcoming as it stands: not quoted, not a threshold (不高于,
 /// 不足5%), and not the object of a remedy, search or denial earlier in its clause
-/// (data/remedy-words.txt: 查找薄弱环节, 补齐短板, 对整改不到位的单位).
+/// (data/remedy-words.txt: 查找薄弱环节, 补齐短板, 对整改不到位的单位), nor said to be
+/// shrinking later in it (data/improvement-words.txt: 收入差距继续缩小).
 pub fn shortcoming_named(cx: &SentenceContext) -> Option<&'static str> {
     static SHORTCOMINGS: OnceLock<WordTable> = OnceLock::new();
     static REMEDIES: OnceLock<WordTable> = OnceLock::new();
+    static IMPROVEMENTS: OnceLock<WordTable> = OnceLock::new();
     if !matches!(cx.block_kind, Kind::Paragraph | Kind::Heading) {
         return None;
     }
     let shortcomings = SHORTCOMINGS.get_or_init(|| WordTable::new(SHORTCOMING_WORDS));
     let remedies = REMEDIES.get_or_init(|| WordTable::new(REMEDY_WORDS));
+    let improvements = IMPROVEMENTS.get_or_init(|| WordTable::new(IMPROVEMENT_WORDS));
     let text = cx.text;
     shortcomings.automaton.find_iter(text).find_map(|m| {
         let before = &text[..m.start()];
         let clause_start = before.rfind(CLAUSE_ENDS).map_or(0, |i| i + before[i..].chars().next().map_or(1, char::len_utf8));
         // 相对滞后, 绝对不足: 对 there is no remedy.
         let clause = before[clause_start..].replace("相对", "").replace("绝对", "");
-        let threshold = text[m.end()..].chars().next().is_some_and(|c| c.is_ascii_digit() || "于一二两三四五六七八九十半百千万".contains(c));
-        (!quoted(before) && !threshold && !remedies.automaton.is_match(&clause)).then(|| shortcomings.words[m.pattern().as_usize()])
+        // 不足5%, 不高于: a limit set, not a shortcoming (增速回落1.4个百分点 is one).
+        let word = shortcomings.words[m.pattern().as_usize()];
+        let threshold = word.starts_with(['不', '偏'])
+            && text[m.end()..].chars().next().is_some_and(|c| c.is_ascii_digit() || "于一二两三四五六七八九十半百千万".contains(c));
+        let rest = &text[m.end()..];
+        let improving = improvements.automaton.is_match(rest.split(CLAUSE_ENDS).next().unwrap_or(""));
+        (!quoted(before) && !threshold && !improving && !remedies.automaton.is_match(&clause)).then_some(word)
     })
 }
 
@@ -157,10 +166,15 @@ pub fn voiced_demand(cx: &SentenceContext, model_category: usize) -> bool {
 /// `plan`, even in a leader's speech). 将 follows the subject's last word and comes before a word that
 /// makes it future (将把, 将于, 将对…), not the 将 that means 把 (各地将社区戒毒工作纳入…).
 pub fn own_intention(cx: &SentenceContext) -> bool {
-    const SUBJECT_ENDS: [&str; 21] =
-        ["政府", "局", "委", "办", "中心", "我们", "镇", "街道", "村", "县", "市", "区", "所", "队", "部", "站", "院", "组", "处", "科", "室"];
-    const FUTURE_AFTER: [&str; 20] =
-        ["要", "把", "于", "会同", "以", "牵头", "设立", "安排", "组织", "开展", "继续", "进一步", "对", "建立", "加大", "全力", "在", "逐步", "力争", "适时"];
+    // 局里, 所里: how a speaker names their own office.
+    const SUBJECT_ENDS: [&str; 27] = [
+        "政府", "局", "委", "办", "中心", "我们", "镇", "街道", "村", "县", "市", "区", "所", "队", "部", "站", "院", "组", "处", "科",
+        "室", "校", "局里", "所里", "镇里", "队里", "院里",
+    ];
+    const FUTURE_AFTER: [&str; 24] = [
+        "要", "把", "于", "会同", "以", "牵头", "设立", "安排", "组织", "开展", "继续", "进一步", "对", "建立", "加大", "全力", "在", "逐步",
+        "力争", "适时", "成立", "实行", "启动", "实施",
+    ];
     if cx.block_kind != Kind::Paragraph {
         return false;
     }
@@ -194,6 +208,8 @@ mod tests {
             ("由于硬件设施基础薄弱,对于配套设施要进一步加大投入。", "薄弱"),
             ("个别县城卫生面貌有所滑坡。", "滑坡"),
             ("部分乡镇发展相对滞后。", "滞后"),
+            ("3月份规上工业增加值增速回落1.4个百分点。", "增速回落"),
+            ("收入差距较大,短期内难以缩小。", "差距"),
         ] {
             assert_eq!(shortcoming_named(&paragraph_sentence(text)), Some(word), "{text}");
         }
@@ -206,6 +222,7 @@ mod tests {
             "单位能耗不高于0.5吨标准煤。",
             "更换压力不足灭火器2具。",
             "今年共开展检查12次。",
+            "农村居民人均可支配收入增长6.4%,城乡收入差距继续缩小。",
         ] {
             assert_eq!(shortcoming_named(&paragraph_sentence(text)), None, "{text}");
         }
@@ -225,7 +242,7 @@ mod tests {
         assert!(voiced_demand(&paragraph_sentence("刘杰指出,这是一项基础性工程。"), super::super::OTHER));
         assert!(!voiced_demand(&paragraph_sentence("刘杰指出,过去一年成绩来之不易。"), 2), "an achievement reviewed");
         assert!(!voiced_demand(&paragraph_sentence("会议指出的问题要整改。"), 1), "指出 not followed by its words");
-        for text in ["县政府将把安全生产工作纳入年度综合考核。", "下一步,镇防汛抗旱指挥部将进一步落实汛期值班制度。", "(四)县审计局将会同县纪委监委开展整改“回头看”。", "区教育局将于3月上旬组织专项督导。"] {
+        for text in ["县政府将把安全生产工作纳入年度综合考核。", "下一步,镇防汛抗旱指挥部将进一步落实汛期值班制度。", "(四)县审计局将会同县纪委监委开展整改“回头看”。", "区教育局将于3月上旬组织专项督导。", "对长期得不到解决的乱点,局里将实行挂牌督办。", "学校将成立家长学校。"] {
             assert!(own_intention(&paragraph_sentence(text)), "{text}");
         }
         for text in ["各地党委政府将社区戒毒工作纳入平安建设。", "会议要求,县政府将把此事办好。", "将把学校安全纳入考核。"] {
