@@ -661,9 +661,11 @@ pub fn structure(chars: &[char]) -> Vec<DocSpan> {
             let above: Vec<usize> = (0..i).rev().filter(|&j| kinds[j].0 != Kind::Noise).take(2).collect();
             match above.first() {
                 Some(&j) if kinds[j].0 == Kind::Title => (Kind::Paragraph, 0, "paragraph:subtitle".to_string()),
+                // Above the headline: nothing, the end of a document, or page chrome between
+                // (the previous article's date is not yet known as its signoff here).
                 Some(&j) if kinds[j].0 == Kind::Paragraph
                     && is_headline_phrase(&looks[j])
-                    && above.get(1).is_none_or(|&k| kinds[k].0 == Kind::Signoff) =>
+                    && above.get(1).is_none_or(|&k| kinds[k].0 == Kind::Signoff || (k + 1..j).any(|m| kinds[m].0 == Kind::Noise)) =>
                 {
                     kinds[j] = (Kind::Title, 0, "title:headline-over-subtitle".to_string());
                     (Kind::Paragraph, 0, "paragraph:subtitle".to_string())
@@ -1362,6 +1364,11 @@ mod tests {
         let speech = "凝心聚力抓发展　真抓实干开新局\n——在2024年全县经济工作会议上的讲话\n同志们：\n这次会议的主要任务是总结今年经济工作，安排部署明年工作。";
         let kinds: Vec<&str> = kinds_of(speech).iter().map(|k| k.1).collect();
         assert_eq!(kinds, ["title", "paragraph", "paragraph", "paragraph"]);
+        // The second article of a paste, the first one's date and the page chrome above it.
+        let second = format!("关于预算执行审计查出问题整改情况的公告\n县审计局对县财政局等单位开展了预算执行审计。\n梓岭县审计局\n2025年11月10日\n【打印本页】【关闭窗口】\n首页 > 领导之窗 > 领导讲话\n{speech}");
+        let kinds: Vec<&str> = kinds_of(&second).iter().map(|k| k.1).collect();
+        assert_eq!(kinds, ["title", "paragraph", "signoff", "signoff", "noise", "noise", "title", "paragraph", "paragraph", "paragraph"]);
+        assert_eq!(structure(&second.chars().collect::<Vec<char>>()).len(), 2);
         let briefing = "民政工作简报\n第12期\n县民政局办公室编印　　2024年10月28日\n全县开展低保对象动态核查专项行动\n为进一步规范社会救助管理，8月至10月，县民政局在全县开展低保对象动态核查。\n县未成年人救助保护中心开展困境儿童“暖心走访”关爱活动\n9月下旬以来，县未成年人救助保护中心联合各乡镇儿童督导员、村儿童主任，对全县困境儿童和留守儿童开展入户走访，逐一建立档案。";
         let got = kinds_of(briefing);
         let kinds: Vec<&str> = got.iter().map(|k| k.1).collect();
