@@ -39,6 +39,9 @@ pub fn is_general_statement(cx: &SentenceContext) -> bool {
     if cx.block_kind != Kind::Paragraph || !cx.text.contains('是') {
         return false;
     }
+    if defines_a_term(cx.text) {
+        return true;
+    }
     let heads = HEADS.get_or_init(|| crate::text::table_lines(GENERAL_STATEMENT_HEADS).collect());
     let chars: Vec<char> = cx.text.trim().chars().collect();
     if chars.len() > 60 || chars.iter().any(char::is_ascii_digit) {
@@ -64,6 +67,17 @@ pub fn is_general_statement(cx: &SentenceContext) -> bool {
                 })
             })
         }
+    })
+}
+
+/// "X是指…", "X，指的是…": a definition (taxonomy §3 counts definitions as `other`), the term
+/// named within the first 20 characters.
+fn defines_a_term(text: &str) -> bool {
+    ["是指", "指的是"].iter().any(|head| {
+        text.find(head).is_some_and(|at| {
+            let term = &text[..at];
+            term.chars().count() <= 20 && !term.contains(['要', '将']) && !quoted(term)
+        })
     })
 }
 
@@ -248,6 +262,10 @@ mod tests {
         for text in ["各地党委政府将社区戒毒工作纳入平安建设。", "会议要求,县政府将把此事办好。", "将把学校安全纳入考核。"] {
             assert!(!own_intention(&paragraph_sentence(text)), "{text}");
         }
+        for text in ["学生欺凌,指的是发生在学生之间,一方故意借助肢体、言语或网络等手段反复欺压另一方,使其身体、财物或心理受到伤害的行为。", "“四不两直”是指不发通知、不打招呼、不听汇报、不用陪同接待,直奔基层、直插现场。"] {
+            assert!(is_general_statement(&paragraph_sentence(text)), "{text}");
+        }
+        assert!(!is_general_statement(&paragraph_sentence("会议要求各单位按照上级指示,于月底前完成整改,是指导今后工作的依据。")));
         let mut title = paragraph_sentence("关于补齐短板的报告");
         title.block_kind = Kind::Title;
         assert_eq!(shortcoming_named(&title), None, "a title is overview");
