@@ -12,7 +12,7 @@ use std::collections::HashMap;
 use std::sync::OnceLock;
 
 mod rules;
-use rules::{demand_of_others, is_general_statement, outcome_named, own_intention, shortcoming_named, voiced_demand};
+use rules::{demand_in_first_clause, demand_of_others, is_general_statement, outcome_named, own_intention, shortcoming_named, voiced_demand};
 
 pub const N_CAT: usize = CATEGORIES.len();
 pub const OVERVIEW: usize = 0;
@@ -348,6 +348,9 @@ pub fn decide(cx: &SentenceContext, probs: [f64; N_CAT], cues: Vec<FeatureCue>) 
     }
     if matches!(cat, DIRECTIVE | MEASURE | OVERVIEW | RESULT) && own_intention(cx) {
         return by_rule(PLAN, "rule:own-intention".into());
+    }
+    if cat == PLAN && demand_in_first_clause(cx) {
+        return by_rule(DIRECTIVE, "rule:demand".into());
     }
     if voiced_demand(cx, cat) {
         return by_rule(DIRECTIVE, "rule:voiced-demand".into());
