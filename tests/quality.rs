@@ -56,8 +56,7 @@ fn analyse_and_score(gold: &GoldFile, test: &str) -> serde_json::Value {
     let text = std::fs::read_to_string(&gold.source).unwrap();
     let result = analyze(&text, &Options::default(), &|| 0.0).unwrap();
     let dir = Path::new("target/quality").join(test);
-    let dir = dir.as_path();
-    std::fs::create_dir_all(dir).unwrap();
+    std::fs::create_dir_all(&dir).unwrap();
     let name = gold.gold.file_name().unwrap().to_string_lossy().replace(".gold.jsonl", ".json");
     let pred = dir.join(name);
     std::fs::write(&pred, serde_json::to_string(&result).unwrap()).unwrap();
