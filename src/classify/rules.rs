@@ -104,9 +104,9 @@ pub fn shortcoming_named(cx: &SentenceContext) -> Option<&'static str> {
         let clause = before[clause_start..].replace("相对", "").replace("绝对", "");
         // 不足5%, 不高于: a limit set, not a shortcoming (增速回落1.4个百分点 is one).
         let word = shortcomings.words[m.pattern().as_usize()];
-        let threshold = word.starts_with(['不', '偏'])
-            && text[m.end()..].chars().next().is_some_and(|c| c.is_ascii_digit() || "于一二两三四五六七八九十半百千万".contains(c));
         let rest = &text[m.end()..];
+        let threshold = word.starts_with(['不', '偏'])
+            && rest.chars().next().is_some_and(|c| c.is_ascii_digit() || "于一二两三四五六七八九十半百千万".contains(c));
         let improving = improvements.automaton.is_match(rest.split(CLAUSE_ENDS).next().unwrap_or(""));
         (!quoted(before) && !threshold && !improving && !remedies.automaton.is_match(&clause)).then_some(word)
     })
