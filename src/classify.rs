@@ -12,7 +12,7 @@ use std::collections::HashMap;
 use std::sync::OnceLock;
 
 mod rules;
-use rules::{demand_in_first_clause, demand_of_others, is_general_statement, outcome_named, own_intention, shortcoming_named, voiced_demand};
+use rules::{demand_in_first_clause, is_name_list, demand_of_others, is_general_statement, outcome_named, own_intention, shortcoming_named, voiced_demand};
 
 pub const N_CAT: usize = CATEGORIES.len();
 pub const OVERVIEW: usize = 0;
@@ -339,6 +339,9 @@ pub fn softmax(score: &[f64; N_CAT]) -> [f64; N_CAT] {
 /// confidence and the cues.
 pub fn decide(cx: &SentenceContext, probs: [f64; N_CAT], cues: Vec<FeatureCue>) -> (usize, f64, Vec<FeatureCue>) {
     let by_rule = |category: usize, feature: String| (category, 1.0, vec![FeatureCue { feature: feature.into(), weight: 1.0 }]);
+    if let Some(previous) = cx.previous.filter(|_| is_name_list(cx.text)) {
+        return by_rule(previous, "rule:list-continues".into());
+    }
     if let Some(word) = shortcoming_named(cx) {
         return by_rule(PROBLEM, format!("rule:shortcoming:{word}"));
     }

@@ -81,6 +81,25 @@ fn defines_a_term(text: &str) -> bool {
     })
 }
 
+/// Whether the sentence is only a list of names (县财政局、县人民医院、…、县公安局。): at least
+/// four items set apart by 、, none longer than 15 characters, and no clause break. Such a
+/// list has no function of its own; it carries on what introduced it (一类单位：…).
+pub fn is_name_list(text: &str) -> bool {
+    let body = text.trim().trim_end_matches(['。', '；', ';', '.', '等']);
+    if body.contains(CLAUSE_ENDS) {
+        return false;
+    }
+    let mut items = 0;
+    for item in body.split('、') {
+        let len = item.chars().count();
+        if len == 0 || len > 15 {
+            return false;
+        }
+        items += 1;
+    }
+    items >= 4
+}
+
 /// The first word of data/shortcoming-words.txt that the sentence (a paragraph's or a
 /// heading's) uses to name a shortcoming as it stands: not quoted, not a threshold (不高于,
 /// 不足5%), and not the object of a remedy, search or denial earlier in its clause
@@ -295,6 +314,12 @@ mod tests {
         }
         task.genre = "summary";
         assert!(!demand_in_first_clause(&task), "a summary's 要 is its own plan");
+        for text in ["县财政局、县人民医院、县教育局、县民政局、文星镇江东社区。", "长元人造板有限公司、海事处、石油公司、图书馆等"] {
+            assert!(is_name_list(text), "{text}");
+        }
+        for text in ["县财政局、县人民医院、县教育局。", "检查了县财政局、县人民医院、县教育局、县民政局,均合格。", "清理卫生死角、清洗乱张贴乱涂画的墙壁和电线杆上的小广告、整治占道经营、拆除违章搭建的雨棚。"] {
+            assert!(!is_name_list(text), "{text}");
+        }
         let mut title = paragraph_sentence("关于补齐短板的报告");
         title.block_kind = Kind::Title;
         assert_eq!(shortcoming_named(&title), None, "a title is overview");
