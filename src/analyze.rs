@@ -214,6 +214,8 @@ fn analyze_document(
         let mut lead_cues = [false; N_CAT];
         let mut sent_words: Vec<&str> = Vec::new();
         let mut sent_norm = String::new();
+        // A paragraph opening with a short numbered sentence (3、多样开展健康教育活动。…).
+        let mut run_in: Option<HeadingContext> = None;
         for (k, (s, e)) in sentences::split(chars, b.start, b.end).into_iter().enumerate() {
             let (ls, le) = (s - b.start, e - b.start);
             // Words are in order and do not overlap: the sentence's words are the run from the
@@ -255,6 +257,10 @@ fn analyze_document(
                 speaker = true;
             }
             previous = Some(cat);
+            if k == 0 && b.kind == Kind::Paragraph {
+                run_in = structure::run_in_heading_level(&sent_norm)
+                    .map(|level| HeadingContext { level, category: Some(cat), words: sent_words.iter().take(12).map(|&w| w.into()).collect() });
+            }
             sentences_out.push(Sentence {
                 start: u16(s),
                 end: u16(e),
@@ -285,6 +291,13 @@ fn analyze_document(
         }
         body_seen += b.end - b.start;
         let (category, confidence) = block_category(&sentences_out);
+        if let Some(run_in) = run_in {
+            // Later paragraphs sit under it until the next heading at its level or above.
+            while headings.last().is_some_and(|h| h.level >= run_in.level) {
+                headings.pop();
+            }
+            headings.push(run_in);
+        }
         if b.kind == Kind::Heading {
             let words: Vec<Box<str>> =
                 words.iter().filter(|w| !is_punctuation(w.text)).map(|w| w.text.into()).take(12).collect();

@@ -412,6 +412,17 @@ fn heading_marker(norm: &str) -> Option<(u8, &'static str)> {
         .map(|(_, level, rule)| (*level, *rule))
 }
 
+/// The level of a numbered sentence that heads a paragraph as a run-in heading
+/// (3、多样开展健康教育活动。上半年开展…): a heading marker (not 一是, whose items are body
+/// text), at most 20 characters, no clause break.
+pub fn run_in_heading_level(sentence_norm: &str) -> Option<u8> {
+    let body = sentence_norm.trim().trim_end_matches(['。', '.', ':']);
+    if body.chars().count() > 20 || body.contains([',', ';', ':', '，', '；', '：']) {
+        return None;
+    }
+    heading_marker(body).filter(|(_, rule)| *rule != "一是").map(|(level, _)| level)
+}
+
 /// 【“五一”假期值班值守及安全检查情况通报】: a title in brackets, as a chat message heads one.
 fn bracketed_title(l: &LineLook) -> Option<&'static str> {
     let inner = l.norm.trim().strip_prefix('【')?.strip_suffix('】')?;
@@ -1061,6 +1072,15 @@ mod tests {
             .flat_map(|d| d.blocks)
             .map(|b| (chars[b.start..b.end].iter().collect(), b.kind.id(), b.level))
             .collect()
+    }
+
+    #[test]
+    fn a_short_numbered_first_sentence_is_a_run_in_heading() {
+        assert_eq!(run_in_heading_level("3、多样开展健康教育活动。"), Some(3));
+        assert_eq!(run_in_heading_level("(二)强化源头管控。"), Some(2));
+        for s in ["一是强化组织领导。", "3、上半年共开展活动9次,近千人参加。", "20xx年5月28日社区开展邻居节。", "1、定期更换宣传栏,每月张贴健康教育宣传画两期以上。"] {
+            assert_eq!(run_in_heading_level(s), None, "{s}");
+        }
     }
 
     #[test]
