@@ -12,7 +12,7 @@ use std::collections::HashMap;
 use std::sync::OnceLock;
 
 mod rules;
-use rules::{demand_in_first_clause, is_name_list, demand_of_others, is_general_statement, outcome_named, own_intention, shortcoming_named, voiced_demand};
+use rules::{demand_in_first_clause, demand_of_others, is_general_statement, is_name_list, outcome_named, own_intention, shortcoming_named, voiced_demand};
 
 pub const N_CAT: usize = CATEGORIES.len();
 pub const OVERVIEW: usize = 0;
@@ -342,7 +342,8 @@ pub fn softmax(score: &[f64; N_CAT]) -> [f64; N_CAT] {
 }
 
 /// A sentence's category from the model's probabilities and cues: the most probable one,
-/// unless a rule of the taxonomy decides (`rules`). A sentence naming a shortcoming is
+/// unless a rule of the taxonomy decides (`rules`). A bare list of names carries on the
+/// sentence before it. A sentence naming a shortcoming is
 /// `problem`; one opening with a demand made of others (各单位要…) or voicing a leader's
 /// demand (…指出，…要…) is `directive`; an organisation's own intention (县政府将把…) is
 /// `plan`; an outcome reported (确保了, 好评) is `result` where the model says `measure`,
