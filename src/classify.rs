@@ -118,7 +118,12 @@ pub fn each_feature(cx: &SentenceContext, emit: &mut dyn FnMut(&str)) {
     };
     emit("bias");
     for w in cx.words {
-        put(emit, format_args!("w:{}", number_shape(w)));
+        match *w {
+            // 是 in a short sentence tends to a general statement (other); in a long one it is
+            // mostly 尤其是, 一是 or a clause of a longer thought.
+            "是" if cx.text.chars().count() > 40 => emit("w:是+long"),
+            w => put(emit, format_args!("w:{}", number_shape(w))),
+        }
     }
     for pair in cx.words.windows(2).take(12) {
         put(emit, format_args!("b:{}{}", number_shape(pair[0]), number_shape(pair[1])));
