@@ -224,6 +224,14 @@ pub fn model_tsv(weights: &HashMap<String, [f32; N_CAT]>, provenance: &str) -> S
     out
 }
 
+/// A model fitted on every example of `per_file` (examples grouped by gold file) except those of
+/// document `doc` of file `file`: the model that labels that document in leave-one-document-out.
+pub fn model_without(per_file: &[Vec<Example>], file: usize, doc: usize, cfg: &TrainConfig) -> Model {
+    let train_set: Vec<&Example> =
+        per_file.iter().enumerate().flat_map(|(fi, exs)| exs.iter().filter(move |ex| fi != file || ex.doc != doc)).collect();
+    Model::from_weights(fit(&train_set, cfg))
+}
+
 /// Analyses a gold file's text with the model given for each of its gold documents
 /// (leave-one-document-out evaluation: `model_for(doc)` never saw `doc`).
 pub fn analyze_with_models(gold: &Gold, model_for: &dyn Fn(usize) -> Model) -> Analysis {

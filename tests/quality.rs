@@ -106,19 +106,13 @@ fn topics_and_keywords_on_the_shared_sample() {
 /// by a model trained on all the gold files but that document (leave-one-document-out).
 #[test]
 fn sentence_categories_on_the_shared_sample_leave_one_document_out() {
-    use report_analyzer::classify::Model;
-    use report_analyzer::train::{self, Example, TrainConfig};
+    use report_analyzer::train::{self, TrainConfig};
     let files = gold_files();
     let golds: Vec<_> = files.iter().map(|g| train::load_gold(&g.gold, &g.root).expect("gold loads")).collect();
-    let per_file: Vec<Vec<Example>> = golds.iter().map(train::examples).collect();
+    let per_file: Vec<_> = golds.iter().map(train::examples).collect();
     let cfg = TrainConfig::default();
     // gold_files() puts the shared sample first.
-    let model_for = |doc: usize| {
-        let train_set: Vec<&Example> =
-            per_file.iter().enumerate().flat_map(|(fi, exs)| exs.iter().filter(move |ex| fi != 0 || ex.doc != doc)).collect();
-        Model::from_weights(train::fit(&train_set, &cfg))
-    };
-    let analysis = train::analyze_with_models(&golds[0], &model_for);
+    let analysis = train::analyze_with_models(&golds[0], &|doc| train::model_without(&per_file, 0, doc, &cfg));
     let dir = Path::new("target/quality/lodo");
     std::fs::create_dir_all(dir).unwrap();
     let pred = dir.join("community-sanitation-reports.json");

@@ -9,7 +9,6 @@ fn main() {}
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() -> std::process::ExitCode {
-    use report_analyzer::classify::Model;
     use report_analyzer::train::{self, Example, TrainConfig};
     use std::path::PathBuf;
 
@@ -77,15 +76,7 @@ fn main() -> std::process::ExitCode {
     if let Some(dir) = lodo {
         let _ = std::fs::create_dir_all(&dir);
         for (gi, gold) in golds.iter().enumerate() {
-            let model_for = |doc: usize| {
-                let train_set: Vec<&Example> = per_file
-                    .iter()
-                    .enumerate()
-                    .flat_map(|(fi, exs)| exs.iter().filter(move |ex| fi != gi || ex.doc != doc))
-                    .collect();
-                Model::from_weights(train::fit(&train_set, &cfg))
-            };
-            let analysis = train::analyze_with_models(gold, &model_for);
+            let analysis = train::analyze_with_models(gold, &|doc| train::model_without(&per_file, gi, doc, &cfg));
             let path = dir.join(format!("{}.json", gold.name));
             let json = serde_json::to_string(&analysis).expect("serialisable");
             if let Err(e) = std::fs::write(&path, json) {
