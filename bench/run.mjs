@@ -259,14 +259,20 @@ async function coldPage(browser, sampleFile) {
       }
       // The engine's own timeline (www/worker.js marks), in the page's clock.
       const engine = worker && ms != null ? await engineMarks(page, worker).catch(() => null) : null;
+      // Every panel drawn, charts included (www/app.js marks it after the documents list).
+      const drawn = ms == null ? null : await page
+        .waitForFunction(() => performance.getEntriesByName('ra:drawn')[0]?.startTime, null, { timeout: 15000 })
+        .then((h) => h.jsonValue())
+        .catch(() => null);
+      if (engine) engine['ra:drawn'] = drawn;
       runs.push({ ms, wall_ms: performance.now() - wall0, errors, engine });
       await context.close();
       if (mode === 'blank') break;
     }
     if (mode === 'page') {
       const at = (mark) => { const v = runs.map((r) => r.engine?.[mark]).filter((x) => x != null); return v.length ? round(median(v)) : null; };
-      const engine = { worker_started: at('ra:worker-start'), instantiated: at('ra:instantiated'), warmed_up: at('ra:warmed-up') };
-      const note = `page load to ${READY}; medians from navigation: worker started ${engine.worker_started} ms, module instantiated ${engine.instantiated} ms, engine warmed up ${engine.warmed_up} ms`;
+      const engine = { worker_started: at('ra:worker-start'), instantiated: at('ra:instantiated'), warmed_up: at('ra:warmed-up'), analyze_asked: at('ra:analyze-start'), analyzed: at('ra:analyzed'), all_drawn: at('ra:drawn') };
+      const note = `page load to ${READY}; medians from navigation: worker started ${engine.worker_started} ms, module instantiated ${engine.instantiated} ms, engine warmed up ${engine.warmed_up} ms, sample asked for ${engine.analyze_asked} ms and analysed ${engine.analyzed} ms; every panel, charts included, drawn ${engine.all_drawn} ms`;
       return { mode, note, engine, median_ms: median(runs.map((r) => r.ms)), runs, requested: [...requested.keys()] };
     }
     // The page does not render the sample by itself (yet): time the module in a blank page.

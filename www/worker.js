@@ -59,7 +59,9 @@ self.onmessage = async (event) => {
   try {
     const run = operations[op];
     if (!run) throw new Error(`unknown operation: ${op}`);
+    if (op === 'analyze') performance.mark('ra:analyze-start');
     const result = run(event.data);
+    if (op === 'analyze') performance.mark('ra:analyzed');
     postMessage({ id, ok: true, result, ms: performance.now() - started });
   } catch (err) {
     const trapped = err instanceof WebAssembly.RuntimeError;

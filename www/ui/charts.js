@@ -63,22 +63,3 @@ export function chartImage(chart) {
 function formatValue(value) {
   return Number.isInteger(value) ? String(value) : value.toFixed(3);
 }
-
-/**
- * Draws both kinds of chart once, off screen, and throws them away. The first drawing of a
- * chart type costs ECharts far more than the next (its code is compiled on first use); done
- * while the engine is still starting, it takes that cost off the path to the first result.
- */
-export function warmUp() {
-  const box = document.createElement('div');
-  box.style.cssText = 'position:absolute;left:-10000px;top:0;width:480px;height:320px;visibility:hidden';
-  document.body.append(box);
-  const chart = echarts.init(box, null, { renderer: 'canvas', width: 480, height: 320 });
-  try {
-    drawTotals(chart, Object.fromEntries(CATEGORIES.map((c, i) => [c, i + 1])));
-    drawKeywords(chart, [{ term: '安全生产', value: 0.5 }, { term: '隐患排查', value: 0.25 }], '');
-  } finally {
-    chart.dispose();
-    box.remove();
-  }
-}
