@@ -240,7 +240,9 @@ impl Vocabulary {
 /// sentence breaks, so that both ranking and new-term discovery can see adjacency. Words get
 /// dense ids local to the scope, in order of first appearance.
 pub struct Candidates {
-    local: FxHashMap<u32, u32>,
+    /// Local id of each vocabulary id met so far (`u32::MAX`: not in this scope), indexed by
+    /// vocabulary id: a scope takes every word of its text, so a map's hashing was a cost.
+    local: Vec<u32>,
     /// Vocabulary id and flags of each local id.
     words: Vec<(u32, Flags)>,
     sentences: Runs,
@@ -289,7 +291,7 @@ impl Default for Candidates {
 impl Candidates {
     pub fn new() -> Self {
         Candidates {
-            local: FxHashMap::default(),
+            local: Vec::new(),
             words: Vec::new(),
             sentences: Runs::default(),
             headings: FxHashSet::default(),
@@ -299,10 +301,15 @@ impl Candidates {
 
     /// Appends the word `id` of `vocab`.
     pub fn push(&mut self, vocab: &Vocabulary, id: u32) {
-        let next = self.words.len() as u32;
-        let local = *self.local.entry(id).or_insert(next);
-        if local == next {
-            self.words.push((id, vocab.words[id as usize].1));
+        let slot = id as usize;
+        if slot >= self.local.len() {
+            self.local.resize(vocab.words.len().max(slot + 1), u32::MAX);
+        }
+        let mut local = self.local[slot];
+        if local == u32::MAX {
+            local = self.words.len() as u32;
+            self.local[slot] = local;
+            self.words.push((id, vocab.words[slot].1));
         }
         self.sentences.push(local);
     }
@@ -552,8 +559,10 @@ pub fn rank(cands: &Candidates, vocab: &Vocabulary, seg: &Segmenter, limit: usiz
             (t, TFIDF_SHARE * a + (1.0 - TFIDF_SHARE) * b, a, b)
         })
         .collect();
+    // Weights equal but for rounding (two terms in the same places) tie, and the text decides.
+    let level = |w: f64| (w * 1e9).round();
     let order = |x: &(u32, f64, f64, f64), y: &(u32, f64, f64, f64)| {
-        y.1.total_cmp(&x.1).then_with(|| text_of(x.0).cmp(text_of(y.0)))
+        level(y.1).total_cmp(&level(x.1)).then_with(|| text_of(x.0).cmp(text_of(y.0)))
     };
     if ranked.len() > limit && limit > 0 {
         ranked.select_nth_unstable_by(limit - 1, order);
@@ -733,16 +742,20 @@ fn textrank(sentences: &Runs, n: usize) -> Vec<f64> {
     let out_weight: Vec<f64> = (0..n).map(|x| neighbours(x).map(|e| e.1).sum()).collect();
     let mut rank = vec![1.0f64; n];
     let mut next = vec![0.0f64; n];
+    // What each term hands each unit of its edge weight this round: one division per term,
+    // not one per edge (the sums over edges were most of the ranking's time).
+    let mut share = vec![0.0f64; n];
     for _ in 0..20 {
+        for ((s, &r), &o) in share.iter_mut().zip(&rank).zip(&out_weight) {
+            *s = if o > 0.0 { DAMPING * r / o } else { 0.0 };
+        }
         for (x, slot) in next.iter_mut().enumerate() {
-            let mut sum = 1.0 - DAMPING;
-            for (y, w) in neighbours(x) {
-                let y = y as usize;
-                if out_weight[y] > 0.0 {
-                    sum += DAMPING * w / out_weight[y] * rank[y];
-                }
+            let r = adj_start[x]..adj_start[x + 1];
+            let mut sum = 0.0;
+            for (&y, &w) in flat[r.clone()].iter().zip(&weight[r]) {
+                sum += f64::from(w) * share[y as usize];
             }
-            *slot = sum;
+            *slot = (1.0 - DAMPING) + sum;
         }
         std::mem::swap(&mut rank, &mut next);
     }

@@ -5,7 +5,9 @@
 //!                        on each file; median of several runs; prints JSON on stdout.
 //!   agree SAMPLE DICT T.. segmentation agreement of jieba's full dictionary with the same
 //!                        dictionary trimmed to entries with freq >= T, on SAMPLE.
-//!   profile FILE         wall time of each stage of our pipeline's segmentation vs the rest.
+//!   stages FILE          median time of each stage of our pipeline run alone over FILE
+//!                        (structure, segmentation, sentence split, figures, cues) beside
+//!                        the whole analyze and jieba's cut: where analyze's time goes.
 use jieba_rs::Jieba;
 use report_analyzer::{analyze, Options};
 use serde_json::json;
@@ -106,6 +108,43 @@ fn speed(files: &[String]) {
     println!("{}", json!({"jieba_init_ms": jieba_init_ms, "analyze_first_call_ms": analyze_init_ms, "inputs": out}));
 }
 
+fn stages(file: &str) {
+    use report_analyzer::{classify, figures, segment, sentences, structure};
+    let text = std::fs::read_to_string(file).expect("read input");
+    let chars: Vec<char> = text.chars().collect();
+    let seg = segment::segmenter(&[]);
+    let clk = clock();
+    let opts = Options::default();
+    let _ = analyze(&text, &opts, &clk);
+    let time = |f: &mut dyn FnMut()| time_it(5, 0.5, f).0 * 1000.0;
+    let spans = structure::structure(&chars);
+    let blocks: Vec<(usize, usize)> = spans
+        .iter()
+        .flat_map(|d| d.blocks.iter())
+        .filter(|b| b.kind != structure::Kind::Noise)
+        .map(|b| (b.start, b.end))
+        .collect();
+    let block_texts: Vec<String> = blocks.iter().map(|&(s, e)| chars[s..e].iter().collect()).collect();
+    let sentence_texts: Vec<String> = blocks
+        .iter()
+        .flat_map(|&(s, e)| sentences::split(&chars, s, e))
+        .map(|(s, e)| chars[s..e].iter().collect())
+        .collect();
+    let jieba = full_jieba();
+    let rows = [
+        ("jieba cut (whole text)", time(&mut || drop(jieba.cut(&text, true)))),
+        ("analyze (whole)", time(&mut || drop(analyze(&text, &opts, &clk)))),
+        ("chars + structure", time(&mut || drop(structure::structure(&text.chars().collect::<Vec<_>>())))),
+        ("segmentation (per block)", time(&mut || block_texts.iter().for_each(|b| drop(seg.words(b))))),
+        ("sentence split", time(&mut || blocks.iter().for_each(|&(s, e)| drop(sentences::split(&chars, s, e))))),
+        ("figures", time(&mut || blocks.iter().for_each(|&(s, e)| drop(figures::scan(&chars, s, e))))),
+        ("cue matching (per sentence)", time(&mut || sentence_texts.iter().for_each(|t| { std::hint::black_box(classify::cue_categories(t)); }))),
+    ];
+    for (name, ms) in rows {
+        println!("{name:<30} {ms:>8.1} ms");
+    }
+}
+
 fn spans(tokens: &[jieba_rs::Token]) -> HashSet<(usize, usize)> {
     tokens.iter().map(|t| (t.start, t.end)).collect()
 }
@@ -178,12 +217,13 @@ fn main() {
                        "peak_per_input_byte": analysis_peak as f64 / text.len() as f64})
             );
         }
+        Some("stages") => stages(&args[1]),
         Some("agree") => {
             let th: Vec<usize> = args[3..].iter().map(|x| x.parse().unwrap()).collect();
             agree(&args[1], &args[2], &th)
         }
         _ => {
-            eprintln!("usage: bench-native speed FILE... | agree SAMPLE DICT T...");
+            eprintln!("usage: bench-native speed FILE... | stages FILE | analyze FILE | memory FILE | agree SAMPLE DICT T...");
             std::process::exit(2)
         }
     }
