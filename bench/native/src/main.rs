@@ -6,7 +6,8 @@
 //!   agree SAMPLE DICT T.. segmentation agreement of jieba's full dictionary with the same
 //!                        dictionary trimmed to entries with freq >= T, on SAMPLE.
 //!   stages FILE          median time of each stage of our pipeline run alone over FILE
-//!                        (structure, segmentation, sentence split, figures, cues) beside
+//!                        (structure, segmentation, sentence split, figures, keyword scopes
+//!                        and ranking, sentence cues) beside
 //!                        the whole analyze and jieba's cut: where analyze's time goes.
 use jieba_rs::Jieba;
 use report_analyzer::{analyze, Options};
@@ -109,7 +110,7 @@ fn speed(files: &[String]) {
 }
 
 fn stages(file: &str) {
-    use report_analyzer::{classify, figures, segment, sentences, structure};
+    use report_analyzer::{classify, figures, keywords, segment, sentences, structure};
     let text = std::fs::read_to_string(file).expect("read input");
     let chars: Vec<char> = text.chars().collect();
     let seg = segment::segmenter(&[]);
@@ -130,6 +131,33 @@ fn stages(file: &str) {
         .flat_map(|&(s, e)| sentences::split(&chars, s, e))
         .map(|(s, e)| chars[s..e].iter().collect())
         .collect();
+    // Keyword scopes as analyze fills them: each document's, and the whole paste's (one
+    // sentence a block here), every word interned once.
+    let block_words: Vec<Vec<(String, &'static str)>> = block_texts
+        .iter()
+        .map(|b| seg.words(b).into_iter().map(|w| (w.text.to_string(), w.tag)).collect())
+        .collect();
+    let doc_of_block: Vec<usize> = spans
+        .iter()
+        .enumerate()
+        .flat_map(|(d, s)| s.blocks.iter().filter(|b| b.kind != structure::Kind::Noise).map(move |_| d))
+        .collect();
+    let fill = || {
+        let mut vocab = keywords::Vocabulary::new(Default::default());
+        let mut docs: Vec<keywords::Candidates> = spans.iter().map(|_| keywords::Candidates::new()).collect();
+        let mut all = keywords::Candidates::new();
+        for (words, &d) in block_words.iter().zip(&doc_of_block) {
+            for (w, tag) in words {
+                let id = vocab.intern(w, tag);
+                docs[d].push(&vocab, id);
+                all.push(&vocab, id);
+            }
+            docs[d].break_here();
+            all.break_here();
+        }
+        (vocab, docs, all)
+    };
+    let (vocab, docs, all) = fill();
     let jieba = full_jieba();
     let rows = [
         ("jieba cut (whole text)", time(&mut || drop(jieba.cut(&text, true)))),
@@ -138,6 +166,11 @@ fn stages(file: &str) {
         ("segmentation (per block)", time(&mut || block_texts.iter().for_each(|b| drop(seg.words(b))))),
         ("sentence split", time(&mut || blocks.iter().for_each(|&(s, e)| drop(sentences::split(&chars, s, e))))),
         ("figures", time(&mut || blocks.iter().for_each(|&(s, e)| drop(figures::scan(&chars, s, e))))),
+        ("keyword scopes filled", time(&mut || drop(fill()))),
+        ("keywords ranked (docs + paste)", time(&mut || {
+            docs.iter().for_each(|c| drop(keywords::rank(c, &vocab, &seg, 50)));
+            drop(keywords::rank(&all, &vocab, &seg, 50));
+        })),
         ("cue matching (per sentence)", time(&mut || sentence_texts.iter().for_each(|t| { std::hint::black_box(classify::cue_categories(t)); }))),
     ];
     for (name, ms) in rows {
