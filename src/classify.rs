@@ -205,16 +205,26 @@ impl Model {
         // Built in place (no intermediate map of owned names), weights read by a decimal
         // parser: the model is read at every cold start, and float parsing is slow in wasm.
         let mut model = Model { index: FxHashMap::default(), names: Vec::new(), weights: Vec::new() };
-        model.index.reserve(text.len() / 48);
-        for line in text.lines() {
-            if line.starts_with('#') || line.trim().is_empty() {
+        model.index.reserve(text.len() / 32);
+        // One pass over the bytes: `name\tw1\t…\tw7` lines, `#` comments.
+        let bytes = text.as_bytes();
+        let mut at = 0;
+        while at < bytes.len() {
+            let end = memchr_newline(bytes, at);
+            let line = text[at..end].strip_suffix('\r').unwrap_or(&text[at..end]);
+            at = end + 1;
+            if line.starts_with('#') || line.bytes().all(|b| b.is_ascii_whitespace()) {
                 continue;
             }
-            let mut parts = line.split('\t');
-            let Some(name) = parts.next() else { continue };
+            let (name, mut rest) = line.split_once('\t').unwrap_or((line, ""));
             let mut w = [0f32; N_CAT];
-            for (slot, v) in w.iter_mut().zip(parts) {
-                *slot = parse_weight(v.trim());
+            for slot in w.iter_mut() {
+                if rest.is_empty() {
+                    break;
+                }
+                let (v, tail) = rest.split_once('\t').unwrap_or((rest, ""));
+                *slot = parse_weight(v.trim_ascii());
+                rest = tail;
             }
             model.set(name, w);
         }
@@ -313,6 +323,11 @@ impl Model {
 /// A weight as the model file writes it (`-0.12`, `3`, `0.5`): a short decimal is read exactly
 /// as `str::parse` would (a unit test checks every weight of the embedded model); anything else
 /// goes to `str::parse`.
+/// Where the line that starts at `from` ends (its `\n`, or the end of the text).
+fn memchr_newline(bytes: &[u8], from: usize) -> usize {
+    bytes[from..].iter().position(|&b| b == b'\n').map_or(bytes.len(), |p| from + p)
+}
+
 fn parse_weight(v: &str) -> f32 {
     let (negative, digits) = match v.strip_prefix('-') {
         Some(rest) => (true, rest),
@@ -323,8 +338,9 @@ fn parse_weight(v: &str) -> f32 {
     if !decimal {
         return v.parse().unwrap_or(0.0);
     }
+    const SCALE: [f64; 7] = [1.0, 10.0, 100.0, 1e3, 1e4, 1e5, 1e6];
     let mantissa = int.bytes().chain(frac.bytes()).fold(0u64, |m, b| m * 10 + u64::from(b - b'0'));
-    let x = (mantissa as f64 / 10f64.powi(frac.len() as i32)) as f32;
+    let x = (mantissa as f64 / SCALE[frac.len()]) as f32;
     if negative {
         -x
     } else {
