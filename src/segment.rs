@@ -30,8 +30,11 @@ pub struct Segmenter {
     loaded: RwLock<Loaded>,
     /// Word → frequency, for IDF.
     freq: Frequencies,
-    /// Base entries (line starts) the lexicon or the user's words replace: never loaded.
-    overridden: FxHashSet<usize>,
+    /// The lexicon's and the user's words (`word → (frequency, own tag)`): each replaces the
+    /// base entry of the same word (keeping its tag) and is loaded as the base entries are.
+    overrides: FxHashMap<Cow<'static, str>, (u32, &'static str)>,
+    /// The override words by first character, for loading them with their character or pair.
+    overrides_by_first: FxHashMap<char, Vec<Cow<'static, str>>>,
     log_total: f64,
     /// IDF given to words the table does not know (new terms are usually specific).
     unknown_idf: f64,
@@ -55,6 +58,8 @@ struct Loaded {
     whole: CharSet,
     /// Pairs whose entries are in, the first character not `whole`.
     pairs: FxHashSet<(char, char)>,
+    /// Override words added (found in the base table, with its tag, or on their own).
+    overrides_added: FxHashSet<Cow<'static, str>>,
     /// Total frequency of the base entries not loaded yet (the placeholder's frequency).
     pending: u64,
     /// Every tag loaded, as `'static` strs (jieba hands back its own copies).
@@ -129,6 +134,11 @@ struct Frequencies {
 /// jieba weighs every segmentation by the whole table's total from the first text on, before
 /// most entries are read.
 const BASE_TOTAL: u64 = 59_543_009;
+
+/// The sum of the base-table frequencies of the lexicon's words that the base table holds (a
+/// unit test checks it): the lexicon replaces those entries, and the whole table's total is
+/// known before any of them is read.
+const LEXICON_REPLACED_BASE_TOTAL: u64 = 198_579;
 
 /// The start of the base-table line that holds byte `at`.
 fn line_start(at: usize) -> usize {
@@ -268,56 +278,55 @@ fn entry(line: &'static str) -> Option<(&'static str, Option<u32>, Option<&'stat
 impl Segmenter {
     fn build(extra_words: &[String]) -> Segmenter {
         let mut freq = Frequencies { extra: HashMap::default() };
-        // The lexicon after the base table, then the user's words: a word in the base table
-        // keeps its tag and takes the later frequency (as jieba's add_word does).
-        let mut overrides: Vec<(Cow<'static, str>, u32, &'static str)> = Vec::new();
-        let mut position: FxHashMap<Cow<'static, str>, usize> = FxHashMap::default();
-        let mut overridden: FxHashSet<usize> = FxHashSet::default();
-        let mut pending = BASE_TOTAL;
-        // A word met before keeps its tag and takes the new frequency; a word of the base table
-        // is not loaded from it.
-        let mut give = |word: Cow<'static, str>, f: u32, tag: &'static str, freq: &mut Frequencies| {
-            if let Some(&k) = position.get(&word) {
-                overrides[k].1 = f;
-                return;
-            }
-            let tag = match base_entry(&word) {
-                Some(at) => {
-                    overridden.insert(at);
-                    pending -= u64::from(base_count(at));
-                    read_base_line(at).2
-                }
-                None => {
-                    // IDF: the first frequency given to a word outside the base table.
-                    freq.extra.entry(word.clone()).or_insert(f);
-                    tag
-                }
-            };
-            position.insert(word.clone(), overrides.len());
-            overrides.push((word, f, tag));
+        // The lexicon after the base table, then the user's words: a word met before keeps its
+        // tag and takes the later frequency (as jieba's add_word does); a word of the base
+        // table keeps the base table's tag and is not loaded from it.
+        let mut overrides: FxHashMap<Cow<'static, str>, (u32, &'static str)> = FxHashMap::default();
+        let give = |overrides: &mut FxHashMap<Cow<'static, str>, (u32, &'static str)>, word: Cow<'static, str>, f: u32, tag: &'static str, freq: &mut Frequencies| {
+            // IDF: the first frequency given to a word (the base table's count comes first).
+            freq.extra.entry(word.clone()).or_insert(f);
+            overrides.entry(word).and_modify(|o| o.0 = f).or_insert((f, tag));
         };
         for (word, f, tag) in entries(LEXICON) {
-            give(Cow::Borrowed(word), f.unwrap_or(LEXICON_DEFAULT_FREQ), tag.unwrap_or("n"), &mut freq);
+            give(&mut overrides, Cow::Borrowed(word), f.unwrap_or(LEXICON_DEFAULT_FREQ), tag.unwrap_or("n"), &mut freq);
         }
+        // The base frequency the lexicon replaces (a constant of the embedded tables), and that
+        // of the user's words the base table holds and the lexicon does not.
+        let mut replaced = LEXICON_REPLACED_BASE_TOTAL;
         for word in extra_words {
             let word = word.trim();
             if !word.is_empty() && !word.contains(char::is_whitespace) {
-                give(Cow::Owned(word.to_string()), LEXICON_DEFAULT_FREQ, "n", &mut freq);
+                if !overrides.contains_key(word) {
+                    replaced += base_entry(word).map_or(0, |at| u64::from(base_count(at)));
+                }
+                give(&mut overrides, Cow::Owned(word.to_string()), LEXICON_DEFAULT_FREQ, "n", &mut freq);
             }
         }
-        let mut tags: FxHashSet<&'static str> = ["", "x", "m", "eng"].into_iter().collect();
-        tags.extend(overrides.iter().map(|o| o.2));
-        let mut jieba = Jieba::empty();
-        for (word, f, tag) in &overrides {
-            jieba.add_word(word, Some(*f as usize), Some(tag));
+        let mut overrides_by_first: FxHashMap<char, Vec<Cow<'static, str>>> = FxHashMap::default();
+        for word in overrides.keys() {
+            if let Some(c) = word.chars().next() {
+                overrides_by_first.entry(c).or_default().push(word.clone());
+            }
         }
-        jieba.add_word(PLACEHOLDER, Some(pending as usize), Some("x"));
-        let loaded = Loaded { jieba, seen: CharSet::new(), whole: CharSet::new(), pairs: FxHashSet::default(), pending, tags };
+        // jieba weighs every segmentation by the whole table's total from the first text on:
+        // the placeholder carries all of it until entries come in.
+        let total = BASE_TOTAL - replaced + overrides.values().map(|o| u64::from(o.0)).sum::<u64>();
+        let mut jieba = Jieba::empty();
+        jieba.add_word(PLACEHOLDER, Some(total as usize), Some("x"));
+        let loaded = Loaded {
+            jieba,
+            seen: CharSet::new(),
+            whole: CharSet::new(),
+            pairs: FxHashSet::default(),
+            overrides_added: FxHashSet::default(),
+            pending: total,
+            tags: ["", "x", "m", "eng"].into_iter().collect(),
+        };
         // IDF counts the base table only: the lexicon's frequencies are set, not observed.
         let log_total = (BASE_TOTAL.max(1) as f64).ln();
         // A word seen a handful of times in the reference corpus.
         let unknown_idf = log_total - (5f64).ln();
-        Segmenter { loaded: RwLock::new(loaded), freq, overridden, log_total, unknown_idf }
+        Segmenter { loaded: RwLock::new(loaded), freq, overrides, overrides_by_first, log_total, unknown_idf }
     }
 
     /// Adds the base entries `text` could match that are not in yet: see `Loaded`.
@@ -335,18 +344,21 @@ impl Segmenter {
                 if hi - lo < WHOLE_BELOW_BYTES {
                     l.whole.insert(c);
                     self.add_lines(&mut l, lo, hi);
+                    self.add_overrides(&mut l, c, |_| true);
                 } else {
                     // The one-character entry (it sorts first among the character's entries).
                     let one = next_line(lo);
                     if lo < hi && base_word(lo).chars().nth(1).is_none() {
                         self.add_lines(&mut l, lo, one);
                     }
+                    self.add_overrides(&mut l, c, |rest| rest.is_empty());
                 }
             }
             if let Some(p) = previous {
                 if !l.whole.has(p) && l.pairs.insert((p, c)) {
                     let (lo, hi) = pair_lines(p, c);
                     self.add_lines(&mut l, lo, hi);
+                    self.add_overrides(&mut l, p, |rest| rest.starts_with(c));
                 }
             }
             previous = Some(c);
@@ -363,15 +375,36 @@ impl Segmenter {
         let mut at = lo;
         while at < hi {
             let (word, f, tag, next) = read_base_line(at);
-            let overridden = self.overridden.contains(&at);
             at = next;
-            if overridden {
-                continue;
+            match self.overrides.get_key_value(word) {
+                // Replaced: the override's frequency under the base table's tag.
+                Some((word, &(f, _))) => {
+                    l.overrides_added.insert(word.clone());
+                    Self::add(l, word, f, tag);
+                }
+                None => Self::add(l, word, f, tag),
             }
-            l.tags.insert(tag);
-            l.jieba.add_word(word, Some(f as usize), Some(tag));
-            l.pending -= f as u64;
         }
+    }
+
+    /// Adds the override words that begin with `first`, the rest of the word passing
+    /// `rest_ok`, and are not in yet. Run after the base lines of the same words, so that an
+    /// override the base table holds is in already (under the base table's tag).
+    fn add_overrides(&self, l: &mut Loaded, first: char, rest_ok: impl Fn(&str) -> bool) {
+        let Some(words) = self.overrides_by_first.get(&first) else { return };
+        for word in words {
+            if rest_ok(&word[first.len_utf8()..]) && !l.overrides_added.contains(word) {
+                let (f, tag) = self.overrides[word];
+                l.overrides_added.insert(word.clone());
+                Self::add(l, word, f, tag);
+            }
+        }
+    }
+
+    fn add(l: &mut Loaded, word: &str, f: u32, tag: &'static str) {
+        l.tags.insert(tag);
+        l.jieba.add_word(word, Some(f as usize), Some(tag));
+        l.pending -= u64::from(f);
     }
 
     /// Segments `text` with part-of-speech tags; offsets are char indices into `text`.
@@ -481,6 +514,13 @@ mod tests {
     }
 
     #[test]
+    fn lexicon_replaced_base_total_is_the_sum_of_the_lexicon_words_base_counts() {
+        let words: FxHashSet<&str> = entries(LEXICON).map(|e| e.0).collect();
+        let sum: u64 = words.iter().filter_map(|w| base_entry(w)).map(|at| u64::from(base_count(at))).sum();
+        assert_eq!(LEXICON_REPLACED_BASE_TOTAL, sum, "set LEXICON_REPLACED_BASE_TOTAL in src/segment.rs to {sum}");
+    }
+
+    #[test]
     fn base_total_is_the_tables_sum() {
         let sum: u64 = BASE_DICT.lines().map(|l| l.split(' ').nth(1).unwrap().parse::<u64>().unwrap()).sum();
         assert_eq!(BASE_TOTAL, sum, "set BASE_TOTAL in src/segment.rs to {sum}");
@@ -492,10 +532,14 @@ mod tests {
         {
             let mut l = seg.loaded.write().unwrap();
             seg.add_lines(&mut l, 0, BASE_DICT.len());
+            for &c in seg.overrides_by_first.keys().collect::<Vec<_>>() {
+                seg.add_overrides(&mut l, c, |_| true);
+            }
             let pending = l.pending as usize;
             l.jieba.add_word(PLACEHOLDER, Some(pending), Some("x"));
             // Every character and pair is in: nothing loads twice.
-            for c in BASE_DICT.lines().filter_map(|l| l.chars().next()) {
+            let firsts: Vec<char> = BASE_DICT.lines().filter_map(|l| l.chars().next()).chain(seg.overrides_by_first.keys().copied()).collect();
+            for c in firsts {
                 l.seen.insert(c);
                 l.whole.insert(c);
             }
@@ -535,21 +579,28 @@ mod tests {
         ) {
             thread_local! {
                 static PAIR: (Segmenter, Segmenter) = (Segmenter::build(&[]), fully_loaded(&[]));
+                // User words: one the base table holds, one new, one a single character.
+                static WITH_USER: (Segmenter, Segmenter) = {
+                    let user = ["工作".to_string(), "蓝天保卫行动".to_string(), "卫".to_string()];
+                    (Segmenter::build(&user), fully_loaded(&user))
+                };
             }
             let text: String = pieces.concat();
-            PAIR.with(|(lazy, full)| -> Result<(), proptest::test_runner::TestCaseError> {
-                proptest::prop_assert_eq!(lazy.words(&text), full.words(&text));
-                Ok(())
-            })?;
+            for pair in [&PAIR, &WITH_USER] {
+                pair.with(|(lazy, full)| -> Result<(), proptest::test_runner::TestCaseError> {
+                    proptest::prop_assert_eq!(lazy.words(&text), full.words(&text));
+                    Ok(())
+                })?;
+            }
         }
     }
 
     /// Pieces of report sentences: words, parts of words, numbers, punctuation.
-    const PIECES: [&str; 40] = [
+    const PIECES: [&str; 44] = [
         "中华人民共和国", "中国", "国家", "家庭", "庭院", "院落", "社区", "区县", "县委", "委员会",
         "工作", "作风", "风险", "险情", "情况", "总结", "结合", "合作社", "开展", "展开", "创卫",
         "卫生", "生产", "产业", "业务", "务实", "实施", "施工", "安全", "全面", "面积", "积极",
-        "，", "。", "3", "98.5%", "一是", "的", "了", "和",
+        "，", "。", "3", "98.5%", "一是", "的", "了", "和", "蓝天", "保卫", "行动", "病媒生物",
     ];
 
     #[test]
