@@ -5,19 +5,19 @@
 use crate::contract::{Keyword, Occurrence};
 use crate::segment::Segmenter;
 use rustc_hash::{FxHashMap, FxHashSet};
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::cell::RefCell;
 use std::sync::OnceLock;
 
 const STOP_WORDS: &str = include_str!("../data/stopwords.txt");
 const BOILERPLATE: &str = include_str!("../data/boilerplate.txt");
 
-fn word_set(text: &'static str) -> HashSet<&'static str> {
+fn word_set(text: &'static str) -> FxHashSet<&'static str> {
     crate::text::table_lines(text).collect()
 }
 
-pub fn stop_words() -> &'static HashSet<&'static str> {
-    static S: OnceLock<HashSet<&'static str>> = OnceLock::new();
+pub fn stop_words() -> &'static FxHashSet<&'static str> {
+    static S: OnceLock<FxHashSet<&'static str>> = OnceLock::new();
     S.get_or_init(|| {
         let mut s = word_set(STOP_WORDS);
         s.extend(word_set(BOILERPLATE));
@@ -50,8 +50,8 @@ enum LexKind {
 }
 
 /// The official-report lexicon's words (the first field of each line) and what each names.
-fn lexicon() -> &'static HashMap<&'static str, LexKind> {
-    static S: OnceLock<HashMap<&'static str, LexKind>> = OnceLock::new();
+fn lexicon() -> &'static FxHashMap<&'static str, LexKind> {
+    static S: OnceLock<FxHashMap<&'static str, LexKind>> = OnceLock::new();
     S.get_or_init(|| {
         crate::text::table_lines(LEXICON)
             .filter_map(|l| {
@@ -64,8 +64,8 @@ fn lexicon() -> &'static HashMap<&'static str, LexKind> {
     })
 }
 
-fn generic_nouns() -> &'static HashSet<&'static str> {
-    static S: OnceLock<HashSet<&'static str>> = OnceLock::new();
+fn generic_nouns() -> &'static FxHashSet<&'static str> {
+    static S: OnceLock<FxHashSet<&'static str>> = OnceLock::new();
     S.get_or_init(|| word_set(GENERIC_NOUNS))
 }
 
@@ -82,8 +82,8 @@ fn is_setting(term: &str) -> bool {
 }
 
 /// One-character surnames (data/surnames.txt).
-fn surnames() -> &'static HashSet<char> {
-    static FIRST: OnceLock<HashSet<char>> = OnceLock::new();
+fn surnames() -> &'static FxHashSet<char> {
+    static FIRST: OnceLock<FxHashSet<char>> = OnceLock::new();
     FIRST.get_or_init(|| {
         SURNAMES
             .lines()
@@ -115,10 +115,10 @@ fn looks_like_grammar(term: &str, tag: &str) -> bool {
 }
 
 /// Titles and forms of address that follow a name (同志, 主任, 书记…: data/titles.txt).
-fn titles() -> &'static HashSet<&'static str> {
-    static S: OnceLock<HashSet<&'static str>> = OnceLock::new();
+fn titles() -> &'static FxHashSet<&'static str> {
+    static S: OnceLock<FxHashSet<&'static str>> = OnceLock::new();
     S.get_or_init(|| {
-        let mut s: HashSet<&'static str> = crate::text::table_lines(TITLES).filter(|l| !l.starts_with('[')).collect();
+        let mut s: FxHashSet<&'static str> = crate::text::table_lines(TITLES).filter(|l| !l.starts_with('[')).collect();
         s.insert("同志");
         s
     })
@@ -419,8 +419,8 @@ pub fn is_candidate(term: &str, tag: &str, extra_stop: &HashSet<String>) -> bool
         && !extra_stop.contains(term)
 }
 
-fn stop_words_general() -> &'static HashSet<&'static str> {
-    static S: OnceLock<HashSet<&'static str>> = OnceLock::new();
+fn stop_words_general() -> &'static FxHashSet<&'static str> {
+    static S: OnceLock<FxHashSet<&'static str>> = OnceLock::new();
     S.get_or_init(|| word_set(STOP_WORDS))
 }
 
