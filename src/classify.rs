@@ -210,7 +210,7 @@ impl Model {
         let bytes = text.as_bytes();
         let mut at = 0;
         while at < bytes.len() {
-            let end = memchr_newline(bytes, at);
+            let end = line_end(bytes, at);
             let line = text[at..end].strip_suffix('\r').unwrap_or(&text[at..end]);
             at = end + 1;
             if line.starts_with('#') || line.bytes().all(|b| b.is_ascii_whitespace()) {
@@ -320,14 +320,14 @@ impl Model {
     }
 }
 
-/// A weight as the model file writes it (`-0.12`, `3`, `0.5`): a short decimal is read exactly
-/// as `str::parse` would (a unit test checks every weight of the embedded model); anything else
-/// goes to `str::parse`.
 /// Where the line that starts at `from` ends (its `\n`, or the end of the text).
-fn memchr_newline(bytes: &[u8], from: usize) -> usize {
+fn line_end(bytes: &[u8], from: usize) -> usize {
     bytes[from..].iter().position(|&b| b == b'\n').map_or(bytes.len(), |p| from + p)
 }
 
+/// A weight as the model file writes it (`-0.12`, `3`, `0.5`): a short decimal is read exactly
+/// as `str::parse` would (a unit test checks every weight of the embedded model); anything else
+/// goes to `str::parse`.
 fn parse_weight(v: &str) -> f32 {
     let (negative, digits) = match v.strip_prefix('-') {
         Some(rest) => (true, rest),

@@ -60,7 +60,7 @@ struct Loaded {
     pairs: FxHashSet<(char, char)>,
     /// Override words added (found in the base table, with its tag, or on their own).
     overrides_added: FxHashSet<Cow<'static, str>>,
-    /// Total frequency of the base entries not loaded yet (the placeholder's frequency).
+    /// Total frequency of the entries (base and override) not loaded yet: the placeholder's.
     pending: u64,
     /// Every tag loaded, as `'static` strs (jieba hands back its own copies).
     tags: FxHashSet<&'static str>,
@@ -369,8 +369,8 @@ impl Segmenter {
         }
     }
 
-    /// Adds the base-table lines `lo..hi` (line starts) to jieba, but for the entries the
-    /// lexicon or the user's words replace.
+    /// Adds the base-table lines `lo..hi` (line starts) to jieba; an entry the lexicon or the
+    /// user's words replace goes in with their frequency and its own tag.
     fn add_lines(&self, l: &mut Loaded, lo: usize, hi: usize) {
         let mut at = lo;
         while at < hi {
