@@ -7,8 +7,8 @@
 //!                        dictionary trimmed to entries with freq >= T, on SAMPLE.
 //!   stages FILE          median time of each stage of our pipeline run alone over FILE
 //!                        (structure, segmentation, sentence split, figures, keyword scopes
-//!                        and ranking, sentence cues) beside
-//!                        the whole analyze and jieba's cut: where analyze's time goes.
+//!                        and ranking, sentence cues), beside the whole analyze and jieba's
+//!                        cut: where analyze's time goes.
 use jieba_rs::Jieba;
 use report_analyzer::{analyze, Options};
 use serde_json::json;
