@@ -12,7 +12,10 @@ use std::collections::HashMap;
 use std::sync::OnceLock;
 
 mod rules;
-use rules::{demand_in_first_clause, demand_of_others, is_general_statement, is_name_list, outcome_named, own_intention, shortcoming_named, voiced_demand};
+use rules::{
+    deadline_ahead, demand_in_first_clause, demand_of_others, introduces_the_document, is_general_statement, is_name_list, outcome_named, own_intention,
+    shortcoming_named, voiced_demand,
+};
 
 pub const N_CAT: usize = CATEGORIES.len();
 pub const OVERVIEW: usize = 0;
@@ -53,10 +56,17 @@ pub fn cue_table() -> &'static [(String, usize)] {
     &cue_matcher().phrases
 }
 
-/// Table positions of the cue phrases `text` contains, each once, in table order.
+/// Table positions of the cue phrases `text` contains, each once, in table order (not where
+/// a phrase closes a date: 31日前 is a deadline, not 日前).
 fn cue_hits(text: &str, out: &mut Vec<u32>) {
     out.clear();
-    out.extend(cue_matcher().automaton.find_overlapping_iter(text).map(|m| m.pattern().as_u32()));
+    out.extend(
+        cue_matcher()
+            .automaton
+            .find_overlapping_iter(text)
+            .filter(|m| !crate::text::closes_a_date(text, m.start()))
+            .map(|m| m.pattern().as_u32()),
+    );
     out.sort_unstable();
     out.dedup();
 }
@@ -375,6 +385,9 @@ pub fn decide(cx: &SentenceContext, probs: [f64; N_CAT], cues: Vec<FeatureCue>) 
     if let Some(previous) = cx.previous.filter(|_| is_name_list(cx.text)) {
         return by_rule(previous, "rule:list-continues".into());
     }
+    if introduces_the_document(cx) {
+        return by_rule(OVERVIEW, "rule:introduces-document".into());
+    }
     if let Some(word) = shortcoming_named(cx) {
         return by_rule(PROBLEM, format!("rule:shortcoming:{word}"));
     }
@@ -391,7 +404,12 @@ pub fn decide(cx: &SentenceContext, probs: [f64; N_CAT], cues: Vec<FeatureCue>) 
     if voiced_demand(cx, cat) {
         return by_rule(DIRECTIVE, "rule:voiced-demand".into());
     }
-    if matches!(cat, MEASURE | OVERVIEW | OTHER) {
+    // 5月10日前完成…: a task with its deadline, not an outcome (it says 完成).
+    let deadline = deadline_ahead(cx);
+    if cat == RESULT && deadline {
+        return by_rule(PLAN, "rule:deadline-ahead".into());
+    }
+    if matches!(cat, MEASURE | OVERVIEW | OTHER) && !deadline {
         if let Some(word) = outcome_named(cx) {
             return by_rule(RESULT, format!("rule:outcome:{word}"));
         }

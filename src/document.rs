@@ -65,14 +65,15 @@ impl Table {
     }
 
     /// Non-overlapping occurrences of each phrase in `hay`, as `str::matches(..).count()`
-    /// counts them: per phrase, the earliest occurrence, then the next that starts after it.
+    /// counts them: per phrase, the earliest occurrence, then the next that starts after it;
+    /// none where the phrase closes a date (31日前).
     fn counts(&self, hay: &str) -> Vec<usize> {
         let mut n = vec![0usize; self.n_phrases];
         let Some(ac) = &self.automaton else { return n };
         let mut next_free = vec![0usize; self.n_phrases];
         for m in ac.find_overlapping_iter(hay) {
             let k = m.pattern().as_usize();
-            if m.start() >= next_free[k] {
+            if m.start() >= next_free[k] && !crate::text::closes_a_date(hay, m.start()) {
                 n[k] += 1;
                 next_free[k] = m.end();
             }

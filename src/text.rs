@@ -113,9 +113,39 @@ pub fn is_cjk(c: char) -> bool {
         0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x2FA1F | 0x30000..=0x3134F)
 }
 
+/// Whether a cue phrase found at byte `at` of `hay` begins by closing a date: its first char
+/// is 年, 月, 日 or 号 right after a number (10月31日前 is "before the 31st", not 日前
+/// "recently"; 五月十日前 likewise), so the phrase is no cue there.
+pub fn closes_a_date(hay: &str, at: usize) -> bool {
+    const NUMERALS: &str = "〇零一二三四五六七八九十两";
+    if !hay[at..].starts_with(['年', '月', '日', '号']) {
+        return false;
+    }
+    let mut before = hay[..at].chars().rev();
+    match before.next() {
+        Some(c) if c.is_ascii_digit() => true,
+        // Chinese numerals count when a date's own 年 or 月 comes before them.
+        Some(c) if NUMERALS.contains(c) => {
+            before.find(|c| !NUMERALS.contains(*c)).is_some_and(|c| matches!(c, '年' | '月'))
+        }
+        _ => false,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_phrase_that_closes_a_date_is_told_apart() {
+        let at = |hay: &str, phrase: &str| closes_a_date(hay, hay.find(phrase).unwrap());
+        assert!(at("确保10月31日前完成整改", "日前"));
+        assert!(at("五月十日前报送", "日前"));
+        assert!(!at("日前,县政府召开会议", "日前"));
+        assert!(!at("县政府日前召开会议", "日前"));
+        assert!(!at("一日前", "日前"), "no 年 or 月 before the numeral: 一日前 may be \"a day ago\"");
+        assert!(!at("10月31日前完成", "完成"));
+    }
 
     #[test]
     fn utf16_offsets_count_surrogate_pairs() {

@@ -242,6 +242,30 @@ pub fn own_intention(cx: &SentenceContext) -> bool {
     })
 }
 
+/// Whether the sentence says what the document is: 现将2025年工作计划安排如下：, 现就有关事项
+///通知如下 (taxonomy §3: what the document is, as 现总结如下, is `overview` — whatever the
+/// genre around it would suggest).
+pub fn introduces_the_document(cx: &SentenceContext) -> bool {
+    let text = cx.text.trim().trim_end_matches([':', '。', '.', '：']);
+    cx.block_kind == Kind::Paragraph
+        && ["现将", "现就", "现把", "特将"].iter().any(|w| text.starts_with(w))
+        && text.ends_with("如下")
+        && text.chars().count() <= 40
+        && !text.contains(CLAUSE_ENDS)
+}
+
+/// Whether the sentence sets a deadline still ahead: 5月10日前完成…, 年底前建成…, 于月底前
+///报送 (a task, not an outcome, though it says 完成), and reports nothing done (已, 了).
+pub fn deadline_ahead(cx: &SentenceContext) -> bool {
+    let text = cx.text;
+    let deadline = text.match_indices('前').any(|(at, _)| {
+        let before = &text[..at];
+        ["底", "末", "之"].iter().any(|w| before.ends_with(w))
+            || before.char_indices().next_back().is_some_and(|(i, c)| matches!(c, '日' | '号' | '月') && crate::text::closes_a_date(text, i))
+    });
+    deadline && !text.contains('已') && !text.contains('了')
+}
+
 /// Whether a quotation is open at the end of `before`.
 fn quoted(before: &str) -> bool {
     before.matches('“').count() > before.matches('”').count()
@@ -319,6 +343,18 @@ mod tests {
         }
         for text in ["县财政局、县人民医院、县教育局。", "检查了县财政局、县人民医院、县教育局、县民政局,均合格。", "清理卫生死角、清洗乱张贴乱涂画的墙壁和电线杆上的小广告、整治占道经营、拆除违章搭建的雨棚。"] {
             assert!(!is_name_list(text), "{text}");
+        }
+        for text in ["现将2025年工作计划安排如下:", "现就有关事项通知如下。", "现将有关情况通报如下"] {
+            assert!(introduces_the_document(&paragraph_sentence(text)), "{text}");
+        }
+        for text in ["现将检查中发现的问题通报如下,请各单位对照整改,于月底前报送整改情况。", "具体安排如下:", "现将上半年工作开展情况总结。"] {
+            assert!(!introduces_the_document(&paragraph_sentence(text)), "{text}");
+        }
+        for text in ["一、5月10日前完成全镇水库、山塘隐患排查。", "年底前建成农村公路30公里。", "各校于月底前完成自查。", "五月十日前报送材料。"] {
+            assert!(deadline_ahead(&paragraph_sentence(text)), "{text}");
+        }
+        for text in ["6月30日前已完成12个行政村的治理任务。", "日前,县政府完成了全部整改。", "提前完成全年任务。", "目前已建成农村公路30公里。"] {
+            assert!(!deadline_ahead(&paragraph_sentence(text)), "{text}");
         }
         let mut title = paragraph_sentence("关于补齐短板的报告");
         title.block_kind = Kind::Title;
