@@ -90,6 +90,10 @@ fn approximators_are_part_of_the_figure() {
         ("到会100人左右。", "100人左右"),
         ("参训300人以上。", "300人以上"),
         ("清运垃圾100余车", "100余车"),
+        // A bound is no exact figure either; 不超过 is not read as 超过.
+        ("建设面积不少于2000平方米", "不少于2000平方米"),
+        ("值守人员不足2人", "不足2人"),
+        ("单次时长不超过60分钟", "不超过60分钟"),
     ] {
         let f = one_figure(text);
         assert!(f.approx, "{text}");
@@ -156,7 +160,7 @@ fn compound_and_bracketed_units_are_whole() {
     assert_eq!(figure_texts("采购办公设备56台（套），维修桌椅20张(把)"), ["56台（套）", "20张(把)"]);
     let f = one_figure("出栏肉鸭2.6万羽");
     assert_eq!((f.value, f.unit.as_str()), (26000.0, "羽"));
-    assert_eq!(figure_texts("整理访谈记录1.5万字，开设不少于6类选修课程"), ["1.5万字", "6类"]);
+    assert_eq!(figure_texts("整理访谈记录1.5万字，开设不少于6类选修课程"), ["1.5万字", "不少于6类"]);
     // After Chinese numerals 字 and 类 stay slogans and classes.
     assert!(figure_texts("落实八字方针，整治三类场所").is_empty());
 }
@@ -266,6 +270,27 @@ fn people_are_named_with_their_titles() {
 }
 
 #[test]
+fn people_under_a_field_label_are_named_without_a_title() {
+    let s = "主持：县委副书记李明\n记录：县政府办公室张倩\n联系人：王芳，联系电话：0731-1234567\n会议记录：见附件\n出席：刘振华　张建军、王丽娟";
+    let c = chars(s);
+    assert_eq!(
+        entity_texts(people(&c, 0, c.len()), s),
+        pairs(&[
+            ("县委副书记李明", "县委副书记"),
+            ("县政府办公室张倩", "记录"),
+            ("王芳", "联系人"),
+            ("刘振华", "出席"),
+            ("张建军", "出席"),
+            ("王丽娟", "出席"),
+        ])
+    );
+    // The label must be followed by a lone name: 负责人：各乡镇…, 参加：全体干部 name nobody.
+    let s = "负责人：各乡镇主要领导\n参加：全体干部";
+    let c = chars(s);
+    assert!(people(&c, 0, c.len()).is_empty(), "{:?}", entity_texts(people(&c, 0, c.len()), s));
+}
+
+#[test]
 fn organisations_start_at_their_place() {
     let s = "市创卫办牵头，县委组织部、襄城县中医院、县城管大队和市食品药品监督管理局参加，城中社区居委会承办。";
     let c = chars(s);
@@ -275,6 +300,11 @@ fn organisations_start_at_their_place() {
     let c = chars(s);
     let found: Vec<String> = organizations(&c, 0, c.len()).into_iter().map(|o| c[o.start..o.end].iter().collect()).collect();
     assert_eq!(found, ["区委"]);
+    // A province or big city opens a company's name; a verb before it is not part of it.
+    let s = "下一步县生态环境分局将会同县委督查室，镇党委、镇政府引进浙江绿源农业科技有限公司，县政府同杭州海康威视数字技术股份有限公司签订协议，县生态环境分局、县委督查室、县安委会参加。";
+    let c = chars(s);
+    let found: Vec<String> = organizations(&c, 0, c.len()).into_iter().map(|o| c[o.start..o.end].iter().collect()).collect();
+    assert_eq!(found, ["县生态环境分局", "县委督查室", "镇党委", "镇政府", "浙江绿源农业科技有限公司", "县政府", "杭州海康威视数字技术股份有限公司", "县生态环境分局", "县委督查室", "县安委会"]);
 }
 
 // ----------------------------------------------------------------------------- shared sample

@@ -20,6 +20,7 @@ const MAX_PLACE_NAME: usize = 4;
 struct Tables {
     titles: Words,
     title_prefixes: Words,
+    field_labels: Words,
     after_name: Words,
     compound_surnames: Words,
     single_surnames: Words,
@@ -41,11 +42,12 @@ fn tables() -> &'static Tables {
         Tables {
             titles: Words::section(TITLES, "titles"),
             title_prefixes: Words::section(TITLES, "prefixes"),
+            field_labels: Words::section(TITLES, "field-labels"),
             after_name: Words::section(TITLES, "after-name"),
             compound_surnames: Words::section(SURNAMES, "compound"),
             single_surnames: Words::section(SURNAMES, "single"),
             suffixes: Words::section(ORGANISATIONS, "suffixes"),
-            places: Words::section(ORGANISATIONS, "places"),
+            places: Words::new(section(ORGANISATIONS, "places").chain(section(ORGANISATIONS, "place-names"))),
             place_words: Words::section(ORGANISATIONS, "place-words"),
             dictionary_organisations: Words::section(ORGANISATIONS, "dictionary-organisations"),
             particle_suffixes: Words::section(ORGANISATIONS, "particle-suffixes"),
@@ -186,6 +188,12 @@ pub fn people_with_organizations(chars: &[char], start: usize, end: usize, orgs:
     let mut out: Vec<EntitySpan> = Vec::new();
     let mut k = start;
     while k < end {
+        let listed = labelled_people(chars, start, end, k, orgs);
+        if let Some(last) = listed.last() {
+            k = last.end;
+            out.extend(listed);
+            continue;
+        }
         let Some(title_end) = title_at(chars, k, end) else {
             k += 1;
             continue;
@@ -210,6 +218,57 @@ pub fn people_with_organizations(chars: &[char], start: usize, end: usize, orgs:
         }
     }
     out
+}
+
+/// People given under a field label, with no title: 联系人：王芳, 记录：县政府办公室张倩,
+/// 出席：刘振华　张建军 (minutes and notices list them so). The label opens a line or follows a
+/// break; each name (after its organisation, if one is given) stands alone (`lone_name`),
+/// names apart by 、，or spaces; `detail` is the label. A title after the label (主持：县委副书记李明) is left
+/// to the title rule.
+fn labelled_people(chars: &[char], start: usize, end: usize, k: usize, orgs: &[EntitySpan]) -> Vec<EntitySpan> {
+    let t = tables();
+    let mut out = Vec::new();
+    let opens = k == start || !is_cjk(chars[k - 1]);
+    let Some(label) = t.field_labels.at(chars, k, end).filter(|_| opens) else { return out };
+    let mut p = k + label;
+    if !matches!(chars.get(p), Some(':' | '：')) {
+        return out;
+    }
+    p += 1;
+    let detail: String = chars[k..k + label].iter().collect();
+    loop {
+        let gap = p;
+        while p < end && (chars[p].is_whitespace() || matches!(chars[p], '、' | '，' | ',')) {
+            p += 1;
+        }
+        if !out.is_empty() && p == gap {
+            return out;
+        }
+        let person_start = p;
+        if let Some(org) = orgs.iter().find(|o| o.start == p) {
+            p = org.end;
+        }
+        if title_at(chars, p, end).is_some() {
+            return out;
+        }
+        match lone_name(chars, p, end) {
+            Some(name_end) => {
+                out.push(EntitySpan { start: person_start, end: name_end, detail: detail.clone() });
+                p = name_end;
+            }
+            None => return out,
+        }
+    }
+}
+
+/// End of a name that stands alone at `p` (a field's value, a list item): 2–4 CJK chars up
+/// to a break, a surname and a one- or two-char given name, no title among them.
+fn lone_name(chars: &[char], p: usize, end: usize) -> Option<usize> {
+    let t = tables();
+    let e = (p..end).find(|&i| !is_cjk(chars[i])).unwrap_or(end);
+    let surname = surname_at(chars, p, e)?;
+    let given = e - p - surname;
+    ((1..=2).contains(&given) && (p + surname..e).all(|i| name_char(chars, i) && t.titles.at(chars, i, e).is_none())).then_some(e)
 }
 
 /// End of a title (with its qualifiers: 常务副县长) that starts at `k`.
