@@ -107,11 +107,17 @@ fn looks_like_place(term: &str, tag: &str) -> bool {
 }
 
 /// A two-character word the table does not know made of two one-character stop words (思想
-/// + 上要 + 高度重视): the segmenter's leftover grammar, not a term.
+/// + 上要 + 高度重视), or a short one that ends on a char that leans on the next word (督查 +
+/// 室要 + 加强, 现将本 + 学期: 要, 将, 本…): the segmenter's leftover grammar, not a term.
 fn looks_like_grammar(term: &str, tag: &str) -> bool {
+    const LEANS_ON_NEXT: [char; 14] = ['要', '将', '把', '被', '对', '在', '已', '均', '需', '应', '须', '本', '各', '该'];
+    if tag != "x" {
+        return false;
+    }
+    let n = term.chars().count();
     let mut chars = term.chars();
     let one = |c: Option<char>| c.is_some_and(|c| stop_words_general().contains(c.encode_utf8(&mut [0; 4]) as &str));
-    tag == "x" && term.chars().count() == 2 && one(chars.next()) && one(chars.next())
+    (n == 2 && one(chars.next()) && one(chars.next())) || ((2..=3).contains(&n) && term.ends_with(LEANS_ON_NEXT))
 }
 
 /// Titles and forms of address that follow a name (同志, 主任, 书记…: data/titles.txt).
@@ -870,14 +876,21 @@ mod tests {
     fn places_counts_and_leftover_grammar_are_not_terms() {
         let none = HashSet::new();
         let mut vocab = Vocabulary::new(none);
-        for (word, tag) in [("青塘镇", "x"), ("上要", "x")] {
+        for (word, tag) in [("青塘镇", "x"), ("上要", "x"), ("室要", "x"), ("现将本", "x")] {
             let id = vocab.intern(word, tag);
             assert!(!vocab.words[id as usize].1.candidate, "{word}");
         }
         let id = vocab.intern("两个", "m");
         assert!(!vocab.words[id as usize].1.joinable);
-        let id = vocab.intern("一企一策", "x");
-        assert!(vocab.words[id as usize].1.candidate);
+        for word in ["一企一策", "创卫"] {
+            let id = vocab.intern(word, "x");
+            assert!(vocab.words[id as usize].1.candidate, "{word}");
+        }
+        // As the segmenter hands them over: 督查 + 室要 + 加强.
+        let seg = crate::segment::base();
+        let words = seg.words("县委督查室要加强督查，现将本学期工作总结如下");
+        let fragments: Vec<_> = words.iter().filter(|w| looks_like_grammar(w.text, w.tag)).map(|w| w.text).collect();
+        assert!(words.iter().all(|w| !matches!(w.text, "室要" | "现将本") || fragments.contains(&w.text)), "{words:?}");
     }
 
     /// The ten best keywords of `text` repeated `times` times.
