@@ -864,8 +864,10 @@ fn is_list_item(looks: &[LineLook], i: usize) -> bool {
         return true;
     }
     // So is a sentence right before a sibling that is a long sentence (1.某局未将…纳入预算。
-    // over 2.某局虚列支出，将…。).
-    l.norm.ends_with('。') && sibling(i + 1) && !heading_is_short(&looks[i + 1])
+    // over 2.某局虚列支出，将…。), or one with a clause break (一、5月10日前完成…排查。 over
+    // 二、5月20日前完成…储备，储备…。).
+    let clauses = |x: &LineLook| x.norm.ends_with([';', '；']) || (x.norm.ends_with('。') && x.norm.contains([',', '，']));
+    l.norm.ends_with('。') && sibling(i + 1) && (!heading_is_short(&looks[i + 1]) || clauses(&looks[i + 1]))
 }
 
 /// A numbered line in the run of numbered lines right under `附件：`.
@@ -1192,6 +1194,13 @@ mod tests {
         let got = kinds_of(text);
         let kinds: Vec<&str> = got.iter().map(|g| g.1).collect();
         assert_eq!(kinds, vec!["title", "paragraph", "paragraph", "paragraph", "heading", "paragraph", "paragraph", "paragraph", "paragraph", "paragraph"]);
+    }
+
+    #[test]
+    fn a_work_arrangement_is_titled_and_its_deadlines_are_items_not_headings() {
+        let text = "2025年防汛工作安排\n为做好今年防汛工作，结合我镇实际，作如下安排。\n一、5月10日前完成全镇水库、山塘隐患排查。\n二、5月20日前完成防汛物资储备，储备编织袋2万条。\n三、5月31日前组织开展防汛应急演练1次。";
+        let kinds: Vec<&str> = kinds_of(text).iter().map(|g| g.1).collect();
+        assert_eq!(kinds, vec!["title", "paragraph", "paragraph", "paragraph", "paragraph"]);
     }
 
     #[test]
