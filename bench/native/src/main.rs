@@ -1,8 +1,9 @@
 //! Native side of `make bench`.
 //!
-//!   speed FILE...        jieba-rs `cut` (full default dictionary, HMM on) and our `analyze`
-//!                        (the dictionary: jieba-rs's src/data/dict.txt, path in BENCH_JIEBA_DICT)
-//!                        on each file; median of several runs; prints JSON on stdout.
+//!   speed FILE...        jieba-rs `cut` (full default dictionary, HMM on), our `analyze`, and
+//!                        our segmentation alone (analyze's floor) on each file (the dictionary:
+//!                        jieba-rs's src/data/dict.txt, path in BENCH_JIEBA_DICT); median of
+//!                        several runs; prints JSON on stdout.
 //!   agree SAMPLE DICT T.. segmentation agreement of jieba's full dictionary with the same
 //!                        dictionary trimmed to entries with freq >= T, on SAMPLE.
 //!   stages FILE          median time of each stage of our pipeline run alone over FILE
@@ -100,10 +101,18 @@ fn speed(files: &[String]) {
         let (an_s, an_n) = time_it(runs, min_secs, || {
             tokens = analyze(&text, &opts, &clk).expect("analyze").stats.tokens;
         });
+        // The floor under analyze: our segmentation alone, line by line as analyze segments
+        // its blocks (POS tags included: the keywords need them).
+        let seg = report_analyzer::segment::segmenter(&[]);
+        let mut seg_words = 0;
+        let (seg_s, seg_n) = time_it(runs, min_secs, || {
+            seg_words = text.lines().map(|l| seg.words(l).len()).sum();
+        });
         out.push(json!({
             "file": f, "bytes": text.len(),
             "jieba_cut": {"median_s": cut_s, "runs": cut_n, "mb_per_s": mb / cut_s, "words": words},
             "analyze": {"median_s": an_s, "runs": an_n, "mb_per_s": mb / an_s, "tokens": tokens},
+            "segmentation": {"median_s": seg_s, "runs": seg_n, "mb_per_s": mb / seg_s, "words": seg_words},
         }));
     }
     println!("{}", json!({"jieba_init_ms": jieba_init_ms, "analyze_first_call_ms": analyze_init_ms, "inputs": out}));
