@@ -405,12 +405,11 @@ pub fn decide(cx: &SentenceContext, probs: [f64; N_CAT], cues: Vec<FeatureCue>) 
         return by_rule(DIRECTIVE, "rule:voiced-demand".into());
     }
     // 5月10日前完成…: a task with its deadline, not an outcome (it says 完成).
-    let deadline = deadline_ahead(cx);
-    if cat == RESULT && deadline {
+    if cat == RESULT && deadline_ahead(cx) {
         return by_rule(PLAN, "rule:deadline-ahead".into());
     }
-    if matches!(cat, MEASURE | OVERVIEW | OTHER) && !deadline {
-        if let Some(word) = outcome_named(cx) {
+    if matches!(cat, MEASURE | OVERVIEW | OTHER) {
+        if let Some(word) = outcome_named(cx).filter(|_| !deadline_ahead(cx)) {
             return by_rule(RESULT, format!("rule:outcome:{word}"));
         }
     }

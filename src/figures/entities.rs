@@ -188,11 +188,14 @@ pub fn people_with_organizations(chars: &[char], start: usize, end: usize, orgs:
     let mut out: Vec<EntitySpan> = Vec::new();
     let mut k = start;
     while k < end {
-        let listed = labelled_people(chars, start, end, k, orgs);
-        if let Some(last) = listed.last() {
-            k = last.end;
-            out.extend(listed);
-            continue;
+        // A field label opens a line or follows a break (most positions follow a CJK char).
+        if k == start || !is_cjk(chars[k - 1]) {
+            let listed = labelled_people(chars, end, k, orgs);
+            if let Some(last) = listed.last() {
+                k = last.end;
+                out.extend(listed);
+                continue;
+            }
         }
         let Some(title_end) = title_at(chars, k, end) else {
             k += 1;
@@ -220,16 +223,15 @@ pub fn people_with_organizations(chars: &[char], start: usize, end: usize, orgs:
     out
 }
 
-/// People given under a field label, with no title: 联系人：王芳, 记录：县政府办公室张倩,
-/// 出席：刘振华　张建军 (minutes and notices list them so). The label opens a line or follows a
-/// break; each name (after its organisation, if one is given) stands alone (`lone_name`),
-/// names apart by 、，or spaces; `detail` is the label. A title after the label (主持：县委副书记李明) is left
-/// to the title rule.
-fn labelled_people(chars: &[char], start: usize, end: usize, k: usize, orgs: &[EntitySpan]) -> Vec<EntitySpan> {
+/// People given under a field label at `k`, with no title: 联系人：王芳, 记录：县政府办公室张倩,
+/// 出席：刘振华　张建军 (minutes and notices list them so; the caller sees that the label opens a
+/// line or follows a break). Each name, after its organisation if one is given, stands alone
+/// (`lone_name`), names apart by 、，or spaces; `detail` is the label. A title after the label
+/// (主持：县委副书记李明) is left to the title rule.
+fn labelled_people(chars: &[char], end: usize, k: usize, orgs: &[EntitySpan]) -> Vec<EntitySpan> {
     let t = tables();
     let mut out = Vec::new();
-    let opens = k == start || !is_cjk(chars[k - 1]);
-    let Some(label) = t.field_labels.at(chars, k, end).filter(|_| opens) else { return out };
+    let Some(label) = t.field_labels.at(chars, k, end) else { return out };
     let mut p = k + label;
     if !matches!(chars.get(p), Some(':' | '：')) {
         return out;
