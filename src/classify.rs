@@ -13,7 +13,7 @@ use std::sync::OnceLock;
 
 mod rules;
 use rules::{
-    deadline_ahead, demand_in_first_clause, demand_of_others, introduces_the_document, is_general_statement, is_name_list, outcome_named, own_intention,
+    deadline_ahead, demand_in_first_clause, demand_of_others, document_field, introduces_the_document, is_general_statement, is_name_list, outcome_named, own_intention,
     shortcoming_named, voiced_demand,
 };
 
@@ -387,6 +387,9 @@ pub fn decide(cx: &SentenceContext, probs: [f64; N_CAT], cues: Vec<FeatureCue>) 
     }
     if introduces_the_document(cx) {
         return by_rule(OVERVIEW, "rule:introduces-document".into());
+    }
+    if document_field(cx) {
+        return by_rule(OVERVIEW, "rule:document-field".into());
     }
     if let Some(word) = shortcoming_named(cx) {
         return by_rule(PROBLEM, format!("rule:shortcoming:{word}"));

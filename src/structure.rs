@@ -102,6 +102,7 @@ pub fn fold_width(c: char) -> char {
 struct Patterns {
     heading: [(Regex, u8, &'static str); 10],
     url: Regex,
+    email: Regex,
     markup: Regex,
     timestamp: Regex,
     /// A date with a time of day, anywhere in a line: 2024-08-16 18:30.
@@ -149,6 +150,7 @@ fn patterns() -> &'static Patterns {
                 (r(&format!("^(?:{cn}是|第{cn}[,、:])")), 1, "一是"),
             ],
             url: r(r"(?i)(https?://|www\.|\.(com|cn|net|org|html?|php|aspx?)\b)"),
+            email: r(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+"),
             markup: r(r"(<\s*/?\s*[a-zA-Z][^>]*>|-->|<!--|data:[a-z]+/|&nbsp;|&gt;|&lt;|\{\{|\}\})"),
             timestamp: r(r"^[0-9]{4}[-/.][0-9]{1,2}[-/.][0-9]{1,2}(\s+[0-9]{1,2}:[0-9]{2}(:[0-9]{2})?)?"),
             datetime: r(r"[0-9]{4}(?:[-/.]|年)[0-9]{1,2}(?:[-/.]|月)[0-9]{1,2}日?\s+[0-9]{1,2}:[0-9]{2}"),
@@ -313,7 +315,9 @@ fn noise_rule(l: &LineLook) -> Option<&'static str> {
     // Body text can mention a web address; a line that is mostly an address is chrome.
     let url_chars = s.contains('.') || s.contains("://");
     // A notice's contact line (联系人：…，电子邮箱：…@163.com) is the notice's own text.
-    if url_chars && p.url.is_match(s) && (l.len < 120 || s.starts_with('【') || s.starts_with('[')) && !s.contains("联系人") {
+    // So is an e-mail address (邮箱：yjjbgs@163.com): the address is no web page.
+    let web_address = url_chars && if s.contains('@') { p.url.is_match(&p.email.replace_all(s, "")) } else { p.url.is_match(s) };
+    if web_address && (l.len < 120 || s.starts_with('【') || s.starts_with('[')) && !s.contains("联系人") {
         return Some("noise:url");
     }
     let breadcrumb_chars = s.bytes().any(|b| matches!(b, b'>' | b'-' | b'|' | b'_'))
@@ -1194,6 +1198,14 @@ mod tests {
         let got = kinds_of(text);
         let kinds: Vec<&str> = got.iter().map(|g| g.1).collect();
         assert_eq!(kinds, vec!["title", "paragraph", "paragraph", "paragraph", "heading", "paragraph", "paragraph", "paragraph", "paragraph", "paragraph"]);
+    }
+
+    #[test]
+    fn an_email_address_is_a_notice_s_own_text_and_a_web_address_is_chrome() {
+        let text = "关于召开全县安全生产工作会议的通知\n各乡镇人民政府，县直有关单位：\n经研究，定于3月5日召开全县安全生产工作会议。\n联系人：周小燕\n邮箱：yjjbgs@163.com\n本文地址：http://www.example.gov.cn/a/123.html";
+        let kinds: Vec<&str> = kinds_of(text).iter().map(|g| g.1).collect();
+        assert_eq!(kinds[4], "paragraph");
+        assert_eq!(kinds[5], "noise");
     }
 
     #[test]

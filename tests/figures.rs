@@ -260,6 +260,10 @@ fn people_are_named_with_their_titles() {
             ("县长黎作凤", "县长"),
         ])
     );
+    // A byline's title and name apart by spaces; a name right after its organisation.
+    let s = "述职人：李建华\n副镇长　李建华\n县委赵书记讲话";
+    let c = chars(s);
+    assert_eq!(entity_texts(people(&c, 0, c.len()), s), pairs(&[("李建华", "述职人"), ("副镇长　李建华", "副镇长"), ("赵书记", "书记")]));
     let s = "会议由钟雪莲主任主持。";
     let c = chars(s);
     assert_eq!(entity_texts(people(&c, 0, c.len()), s), pairs(&[("钟雪莲主任", "主任")]));
@@ -301,10 +305,10 @@ fn organisations_start_at_their_place() {
     let found: Vec<String> = organizations(&c, 0, c.len()).into_iter().map(|o| c[o.start..o.end].iter().collect()).collect();
     assert_eq!(found, ["区委"]);
     // A province or big city opens a company's name; a verb before it is not part of it.
-    let s = "下一步县生态环境分局将会同县委督查室，镇党委、镇政府引进浙江绿源农业科技有限公司，县政府同杭州海康威视数字技术股份有限公司签订协议，县生态环境分局、县委督查室、县安委会参加。";
+    let s = "下一步县生态环境分局将会同县委督查室，镇党委、镇政府引进浙江绿源农业科技有限公司，县政府同杭州海康威视数字技术股份有限公司签订协议，县生态环境分局、县委督查室、县安委会、县民政局参加。";
     let c = chars(s);
     let found: Vec<String> = organizations(&c, 0, c.len()).into_iter().map(|o| c[o.start..o.end].iter().collect()).collect();
-    assert_eq!(found, ["县生态环境分局", "县委督查室", "镇党委", "镇政府", "浙江绿源农业科技有限公司", "县政府", "杭州海康威视数字技术股份有限公司", "县生态环境分局", "县委督查室", "县安委会"]);
+    assert_eq!(found, ["县生态环境分局", "县委督查室", "镇党委", "镇政府", "浙江绿源农业科技有限公司", "县政府", "杭州海康威视数字技术股份有限公司", "县生态环境分局", "县委督查室", "县安委会", "县民政局"]);
 }
 
 // ----------------------------------------------------------------------------- shared sample

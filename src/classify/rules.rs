@@ -204,13 +204,25 @@ pub fn voiced_demand(cx: &SentenceContext, model_category: usize) -> bool {
         after.starts_with([',', ':', '，', '：']).then_some(after)
     });
     let Some(said) = words_said else {
-        return false;
+        return demand_after_speech(cx.text);
     };
     if model_category == super::OTHER {
         return true;
     }
     let chars: Vec<char> = said.chars().collect();
     (0..chars.len()).any(|i| demand_at(&chars, i)) || ["必须", "务必", "应当"].iter().any(|w| said.contains(w))
+}
+
+/// …出席开班仪式并讲话，要求参训人员学以致用: after a speech, a clause that opens with 要求 and
+/// names whom it asks is the speaker's demand.
+fn demand_after_speech(text: &str) -> bool {
+    const SPOKE: [&str; 4] = ["讲话", "发言", "致辞", "讲评"];
+    text.match_indices("要求").any(|(at, _)| {
+        let (before, after) = (&text[..at], &text[at + "要求".len()..]);
+        (before.ends_with([',', '，']) || before.ends_with('并'))
+            && SPOKE.iter().any(|w| before.contains(w))
+            && after.chars().next().is_some_and(|c| crate::text::is_cjk(c) && c != '的')
+    })
 }
 
 /// Whether one of the sentence's first clauses states an organisation's own intention:
@@ -252,6 +264,15 @@ pub fn introduces_the_document(cx: &SentenceContext) -> bool {
         && text.ends_with("如下")
         && text.chars().count() <= 40
         && !text.contains(CLAUSE_ENDS)
+}
+
+/// Whether the sentence is one of a document's own fields — its attachments or whom to
+/// contact (附件：…, 联系人：…, 联系电话：…, 邮箱：…): what the document is, `overview` (as the
+/// gold labels have it), not the demand or plan of the section it closes.
+pub fn document_field(cx: &SentenceContext) -> bool {
+    const FIELDS: [&str; 10] = ["附件", "联系人", "联系电话", "联系方式", "电话", "电子邮箱", "邮箱", "传真", "地址", "邮编"];
+    cx.block_kind == Kind::Paragraph
+        && FIELDS.iter().any(|f| cx.text.strip_prefix(f).is_some_and(|rest| rest.trim_start().starts_with([':', '：'])))
 }
 
 /// Whether the sentence sets a deadline still ahead: 5月10日前完成…, 年底前建成…, 于月底前
@@ -343,6 +364,16 @@ mod tests {
         }
         for text in ["县财政局、县人民医院、县教育局。", "检查了县财政局、县人民医院、县教育局、县民政局,均合格。", "清理卫生死角、清洗乱张贴乱涂画的墙壁和电线杆上的小广告、整治占道经营、拆除违章搭建的雨棚。"] {
             assert!(!is_name_list(text), "{text}");
+        }
+        for text in ["附件:参会回执", "联系人:周小燕", "联系电话:0371-62345678", "邮箱: a@163.com"] {
+            assert!(document_field(&paragraph_sentence(text)), "{text}");
+        }
+        assert!(!document_field(&paragraph_sentence("附件中的表格要认真填写。")));
+        for text in ["镇党委书记陈立军出席开班仪式并讲话,要求参训人员学以致用,争当致富带头人。", "副县长王明出席会议并讲话,要求各乡镇切实扛起属地责任。"] {
+            assert!(voiced_demand(&paragraph_sentence(text), super::super::OVERVIEW), "{text}");
+        }
+        for text in ["按照上级要求,我们开展了排查。", "他在讲话中提出了要求的三个方面。"] {
+            assert!(!voiced_demand(&paragraph_sentence(text), super::super::MEASURE), "{text}");
         }
         for text in ["现将2025年工作计划安排如下:", "现就有关事项通知如下。", "现将有关情况通报如下"] {
             assert!(introduces_the_document(&paragraph_sentence(text)), "{text}");

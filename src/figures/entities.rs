@@ -213,6 +213,11 @@ pub fn people_with_organizations(chars: &[char], start: usize, end: usize, orgs:
                 detail: chars[title_start..title_end].iter().collect(),
             });
             k = person_end;
+        } else if let Some(name_end) = spaced_name_after(chars, title_end, end) {
+            // A byline: 副镇长　李建华, 县长 张国栋 (the name alone after the spaces).
+            let title_start = title_phrase_start(chars, start, k, orgs);
+            out.push(EntitySpan { start: title_start, end: name_end, detail: chars[title_start..title_end].iter().collect() });
+            k = name_end;
         } else if let Some(name_start) = name_before(chars, start, k).filter(|&s| out.last().is_none_or(|p| p.end <= s)) {
             out.push(EntitySpan { start: name_start, end: title_end, detail: chars[k..title_end].iter().collect() });
             k = title_end;
@@ -271,6 +276,12 @@ fn lone_name(chars: &[char], p: usize, end: usize) -> Option<usize> {
     let surname = surname_at(chars, p, e)?;
     let given = e - p - surname;
     ((1..=2).contains(&given) && (p + surname..e).all(|i| name_char(chars, i) && t.titles.at(chars, i, e).is_none())).then_some(e)
+}
+
+/// End of a name that stands alone after spaces at `i` (a byline's 副镇长　李建华).
+fn spaced_name_after(chars: &[char], i: usize, end: usize) -> Option<usize> {
+    let p = (i..end).find(|&p| !chars[p].is_whitespace())?;
+    (p > i).then(|| lone_name(chars, p, end)).flatten()
 }
 
 /// End of a title (with its qualifiers: 常务副县长) that starts at `k`.
@@ -366,8 +377,13 @@ fn name_after(chars: &[char], i: usize, end: usize) -> Option<usize> {
 /// Start of a 1–3 char name right before a title at `k` (孙书记, 钟雪莲主任).
 fn name_before(chars: &[char], start: usize, k: usize) -> Option<usize> {
     let t = tables();
+    // After an organisation's last char too: 县委赵书记.
     let boundary = |s: usize| {
-        s == start || !is_cjk(chars[s - 1]) || t.window_stops.at(chars, s - 1, s).is_some() || t.after_name.at(chars, s - 1, s).is_some()
+        s == start
+            || !is_cjk(chars[s - 1])
+            || t.window_stops.at(chars, s - 1, s).is_some()
+            || t.after_name.at(chars, s - 1, s).is_some()
+            || t.org_chars.at(chars, s - 1, s).is_some()
     };
     (1..=3).rev().filter(|&len| k >= start + len).map(|len| k - len).find(|&s| {
         surname_at(chars, s, k).is_some_and(|sl| (s + sl..k).all(|g| name_char(chars, g)))
