@@ -305,10 +305,10 @@ fn organisations_start_at_their_place() {
     let found: Vec<String> = organizations(&c, 0, c.len()).into_iter().map(|o| c[o.start..o.end].iter().collect()).collect();
     assert_eq!(found, ["区委"]);
     // A province or big city opens a company's name; a verb before it is not part of it.
-    let s = "下一步县生态环境分局将会同县委督查室，镇党委、镇政府引进浙江绿源农业科技有限公司，县政府同杭州海康威视数字技术股份有限公司签订协议，县生态环境分局、县委督查室、县安委会、县民政局参加。";
+    let s = "下一步县生态环境分局将会同县委督查室，镇党委、镇政府引进浙江绿源农业科技有限公司，县政府同杭州海康威视数字技术股份有限公司签订协议，县生态环境分局、县委督查室、县安委会、县民政局参加，县委第三巡察组进驻，社区成立健康教育工作领导小组。";
     let c = chars(s);
     let found: Vec<String> = organizations(&c, 0, c.len()).into_iter().map(|o| c[o.start..o.end].iter().collect()).collect();
-    assert_eq!(found, ["县生态环境分局", "县委督查室", "镇党委", "镇政府", "浙江绿源农业科技有限公司", "县政府", "杭州海康威视数字技术股份有限公司", "县生态环境分局", "县委督查室", "县安委会", "县民政局"]);
+    assert_eq!(found, ["县生态环境分局", "县委督查室", "镇党委", "镇政府", "浙江绿源农业科技有限公司", "县政府", "杭州海康威视数字技术股份有限公司", "县生态环境分局", "县委督查室", "县安委会", "县民政局", "县委第三巡察组"]);
 }
 
 // ----------------------------------------------------------------------------- shared sample

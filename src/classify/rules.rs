@@ -127,7 +127,9 @@ pub fn shortcoming_named(cx: &SentenceContext) -> Option<&'static str> {
         let threshold = word.starts_with(['不', '偏'])
             && rest.chars().next().is_some_and(|c| c.is_ascii_digit() || "于一二两三四五六七八九十半百千万".contains(c));
         let improving = improvements.automaton.is_match(rest.split(CLAUSE_ENDS).next().unwrap_or(""));
-        (!quoted(before) && !threshold && !improving && !remedies.automaton.is_match(&clause)).then_some(word)
+        // 任务艰巨、使命光荣 · 任务艰巨，责任重大: a speech's call to action, not a shortcoming.
+        let exhortation = matches!(word, "艰巨" | "繁重") && ["光荣", "责任重大", "使命"].iter().any(|w| text.contains(w));
+        (!quoted(before) && !threshold && !improving && !exhortation && !remedies.automaton.is_match(&clause)).then_some(word)
     })
 }
 
@@ -307,6 +309,7 @@ mod tests {
             ("部分乡镇发展相对滞后。", "滞后"),
             ("3月份规上工业增加值增速回落1.4个百分点。", "增速回落"),
             ("收入差距较大,短期内难以缩小。", "差距"),
+            ("后段任务将更艰巨、更具体。", "艰巨"),
         ] {
             assert_eq!(shortcoming_named(&paragraph_sentence(text)), Some(word), "{text}");
         }
@@ -320,6 +323,8 @@ mod tests {
             "更换压力不足灭火器2具。",
             "今年共开展检查12次。",
             "农村居民人均可支配收入增长6.4%,城乡收入差距继续缩小。",
+            "同志们,新的一年,任务艰巨,使命光荣。",
+            "做好明年经济工作,任务艰巨,责任重大。",
         ] {
             assert_eq!(shortcoming_named(&paragraph_sentence(text)), None, "{text}");
         }

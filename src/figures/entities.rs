@@ -30,6 +30,7 @@ struct Tables {
     dictionary_organisations: Words,
     particle_suffixes: Words,
     window_stops: Words,
+    inner_stops: Words,
     lead_stops: Words,
     /// Single chars that end organisation or place names: never inside a given name.
     org_chars: Words,
@@ -52,6 +53,7 @@ fn tables() -> &'static Tables {
             dictionary_organisations: Words::section(ORGANISATIONS, "dictionary-organisations"),
             particle_suffixes: Words::section(ORGANISATIONS, "particle-suffixes"),
             window_stops: Words::section(ORGANISATIONS, "window-stops"),
+            inner_stops: Words::section(ORGANISATIONS, "inner-stops"),
             lead_stops: Words::section(ORGANISATIONS, "lead-stops"),
             org_chars: Words::new(one_char(ORGANISATIONS, "suffixes").chain(one_char(ORGANISATIONS, "places"))),
         }
@@ -73,7 +75,10 @@ pub fn organizations(chars: &[char], start: usize, end: usize) -> Vec<EntitySpan
             continue;
         }
         if let Some(org_start) = organisation_start(chars, start, s) {
-            candidates.push((org_start, e));
+            // 社区成立…领导小组: a verb inside names what was done, not a body.
+            if !(org_start..s).any(|p| t.inner_stops.at(chars, p, s).is_some()) {
+                candidates.push((org_start, e));
+            }
         }
     }
     longest_first(candidates).into_iter().map(|(s, e)| EntitySpan { start: s, end: e, detail: String::new() }).collect()
@@ -108,6 +113,10 @@ fn organisation_start(chars: &[char], start: usize, suffix: usize) -> Option<usi
         && t.window_stops.at(chars, window - 1, window).is_none()
     {
         window -= 1;
+    }
+    // Cut by the length limit inside a word (成|立榆岚县…领导小组): its first char is a fragment.
+    if suffix - window == MAX_ORG_WINDOW && window > start && is_cjk(chars[window - 1]) && t.window_stops.at(chars, window - 1, window).is_none() {
+        window += 1;
     }
     // 社区: the marker is the whole word, not its 区.
     let inside_marker = |p: usize, limit: usize| p > window && t.places.at(chars, p - 1, limit).is_some_and(|len| len > 1);
