@@ -269,12 +269,18 @@ pub fn introduces_the_document(cx: &SentenceContext) -> bool {
 }
 
 /// Whether the sentence is one of a document's own fields — its attachments or whom to
-/// contact (附件：…, 联系人：…, 联系电话：…, 邮箱：…): what the document is, `overview` (as the
-/// gold labels have it), not the demand or plan of the section it closes.
+/// contact (附件：…, 联系人：…, 联系电话：…, 邮箱：…), or a notice's heading that names when and
+/// where a meeting is (一、会议时间): what the document is, `overview` (as the gold labels have
+/// it), not the demand or plan of the section it closes.
 pub fn document_field(cx: &SentenceContext) -> bool {
     const FIELDS: [&str; 10] = ["附件", "联系人", "联系电话", "联系方式", "电话", "电子邮箱", "邮箱", "传真", "地址", "邮编"];
-    cx.block_kind == Kind::Paragraph
-        && FIELDS.iter().any(|f| cx.text.strip_prefix(f).is_some_and(|rest| rest.trim_start().starts_with([':', '：'])))
+    // A meeting notice's headings that only name its time, place and who comes (一、会议时间).
+    const LOGISTICS: [&str; 7] = ["会议时间", "会议地点", "参会人员", "参加人员", "参会范围", "报到时间", "报到地点"];
+    match cx.block_kind {
+        Kind::Paragraph => FIELDS.iter().any(|f| cx.text.strip_prefix(f).is_some_and(|rest| rest.trim_start().starts_with([':', '：']))),
+        Kind::Heading => cx.text.chars().count() <= 12 && LOGISTICS.iter().any(|w| cx.text.contains(w)),
+        _ => false,
+    }
 }
 
 /// Whether the sentence sets a deadline still ahead: 5月10日前完成…, 年底前建成…, 于月底前
@@ -374,6 +380,9 @@ mod tests {
             assert!(document_field(&paragraph_sentence(text)), "{text}");
         }
         assert!(!document_field(&paragraph_sentence("附件中的表格要认真填写。")));
+        let mut heading = paragraph_sentence("二、会议地点");
+        heading.block_kind = Kind::Heading;
+        assert!(document_field(&heading));
         for text in ["镇党委书记陈立军出席开班仪式并讲话,要求参训人员学以致用,争当致富带头人。", "副县长王明出席会议并讲话,要求各乡镇切实扛起属地责任。"] {
             assert!(voiced_demand(&paragraph_sentence(text), super::super::OVERVIEW), "{text}");
         }
