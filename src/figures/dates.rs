@@ -17,7 +17,14 @@ fn date_pattern() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
     R.get_or_init(|| {
         let tail = format!("{DAY_PART}{CLOCK}?");
+        // A range's second half: 至20日, —5月2日, 至9月 (first in the alternation, which
+        // prefers the earlier of two matches at one place).
+        let to = "(?:至|—|–|－|~|～|-)";
         let pattern = [
+            // 4月18日至20日, 2024年4月28日—5月2日
+            format!("(?:{YEAR}年)?{MONTH}月{DAY}[日号]{to}(?:{MONTH}月)?{DAY}[日号]"),
+            // 2024年7月至9月
+            format!("{YEAR}年{MONTH}月{to}{MONTH}月"),
             // 2014年7月20日, 二〇二三年十月, 20xx年
             format!("{YEAR}年(?:{MONTH}月(?:{DAY}[日号])?)?{tail}"),
             // 2023-12-14, 2023/12/14, 2023.12.14
@@ -158,6 +165,27 @@ fn normalise(date: &[char]) -> String {
     if let Some(mark) = date.iter().position(|c| range_mark(c) || (month_range && *c == '-')).filter(|_| month_range) {
         return format!("{}/{}", normalise(&date[..mark]), normalise(&date[mark + 1..]));
     }
+    // 4月18日至20日, 2024年7月至9月: the second half takes the year and month it leaves out
+    // from the first (--04-18/--04-20, 2024-07/2024-09).
+    let closes_field = |k: usize| k > 0 && matches!(date[k - 1], '日' | '号' | '月');
+    if let Some(mark) = (0..date.len()).find(|&k| closes_field(k) && (range_mark(&date[k]) || date[k] == '-')) {
+        let first = normalise(&date[..mark]);
+        let second = &date[mark + 1..];
+        let mut from_first: Vec<&str> = first.split('-').collect();
+        let own = if second.contains(&'月') {
+            normalise(second).trim_start_matches('-').to_string()
+        } else {
+            let day: String = second.iter().take_while(|c| !matches!(c, '日' | '号')).collect();
+            from_first.pop();
+            two_digits(&day)
+        };
+        let kept = if second.contains(&'月') { from_first.len().min(if first.starts_with("--") { 2 } else { 1 }) } else { from_first.len() };
+        let mut head = from_first[..kept].join("-");
+        if !head.is_empty() {
+            head.push('-');
+        }
+        return format!("{first}/{head}{own}");
+    }
     let mut parts: Vec<String> = Vec::new();
     let mut field = String::new();
     let mut has_year = false;
@@ -241,6 +269,11 @@ mod tests {
         assert_eq!(found("三月二十五日"), vec![("三月二十五日".into(), "--03-25".into())]);
         assert_eq!(found("２０２４年７月５日"), vec![("２０２４年７月５日".into(), "2024-07-05".into())]);
         assert_eq!(found("杉湾镇２０２４年上半年"), vec![("２０２４年".into(), "2024".into())]);
+        // Ranges: the second half takes what it leaves out from the first.
+        assert_eq!(found("4月18日至20日举办"), vec![("4月18日至20日".into(), "--04-18/--04-20".into())]);
+        assert_eq!(found("2024年4月28日—5月2日"), vec![("2024年4月28日—5月2日".into(), "2024-04-28/2024-05-02".into())]);
+        assert_eq!(found("4月28日至5月2日"), vec![("4月28日至5月2日".into(), "--04-28/--05-02".into())]);
+        assert_eq!(found("2024年7月至9月开展"), vec![("2024年7月至9月".into(), "2024-07/2024-09".into())]);
     }
 
     #[test]
