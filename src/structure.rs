@@ -758,7 +758,7 @@ pub fn structure(chars: &[char]) -> Vec<DocSpan> {
             let level = (last_level + 1).clamp(1, 4);
             kinds[i] = (Kind::Heading, level, "heading:label".to_string());
         } else if kinds[i - 1].0 == Kind::Paragraph
-            && (is_short_phrase(l) || is_long_headline(l))
+            && (is_short_phrase(l) || is_long_headline(l) || is_unit_headline(l))
             && !inside_numbered_list(&looks, &kinds, i)
             && !is_lead_in(&l.norm)
         {
@@ -1033,6 +1033,19 @@ fn is_short_phrase(l: &LineLook) -> bool {
         && if terminal { (8..=24).contains(&l.len) && commas == 0 } else { (2..=24).contains(&l.len) && commas <= 1 }
 }
 
+/// A briefing item's headline led by the unit it reports on: 柳湾镇：“合作社+农户”模式助力群众增收,
+/// 县交通运输局：开展春运安全大检查 — a place or body, a colon, a phrase with no sentence in it.
+fn is_unit_headline(l: &LineLook) -> bool {
+    const UNIT_ENDS: [&str; 14] = ["镇", "乡", "街道", "社区", "村", "县", "区", "市", "局", "委", "办", "中心", "学校", "公司"];
+    let Some((unit, headline)) = l.norm.trim().split_once(':') else { return false };
+    let (unit_len, headline_len) = (unit.chars().count(), headline.trim().chars().count());
+    l.inner_ends == 0
+        && (2..=12).contains(&unit_len)
+        && UNIT_ENDS.iter().any(|e| unit.ends_with(e))
+        && (6..=30).contains(&headline_len)
+        && !headline.contains([',', ';', ':', '。', '!', '?', '、'])
+}
+
 /// A news headline too long for a short phrase (县未成年人救助保护中心开展困境儿童“暖心走访”活动).
 fn is_long_headline(l: &LineLook) -> bool {
     l.len <= 40 && l.inner_ends == 0 && !l.norm.ends_with(['。', ';']) && !l.norm.contains([',', ':', ';']) && is_news_headline(&l.norm)
@@ -1206,6 +1219,17 @@ mod tests {
         let kinds: Vec<&str> = kinds_of(text).iter().map(|g| g.1).collect();
         assert_eq!(kinds[4], "paragraph");
         assert_eq!(kinds[5], "noise");
+    }
+
+    #[test]
+    fn a_briefing_item_headline_led_by_its_unit_is_a_heading() {
+        let text = "乡村振兴工作简报\n【编者按】当前正值春耕生产关键时期，各地积极探索，涌现出一批好做法。\n柳湾镇：“合作社+农户”模式助力群众增收\n今年以来，柳湾镇依托500亩蔬菜种植基地，组建蔬菜专业合作社3家，带动农户260户。\n石桥乡：开展人居环境整治春季攻坚行动\n3月以来，石桥乡组织干部群众1200余人次，清理村内沟渠18公里，拆除危旧房屋36间。";
+        let kinds: Vec<&str> = kinds_of(text).iter().map(|g| g.1).collect();
+        assert_eq!(kinds, vec!["title", "paragraph", "heading", "paragraph", "heading", "paragraph"]);
+        // A unit's line that states a result is body text: 城关镇：检查企业12家，…。
+        let text = "关于安全生产检查情况的通报\n3月以来，各乡镇按照县安委会部署开展了安全生产大检查。\n城关镇：检查企业12家，发现隐患5处。\n各乡镇要对照问题清单逐项整改，确保检查取得实效，整改结果将在全县通报。";
+        let kinds: Vec<&str> = kinds_of(text).iter().map(|g| g.1).collect();
+        assert_eq!(kinds[2], "paragraph");
     }
 
     #[test]
