@@ -247,12 +247,17 @@ fn dates_are_found_and_normalised() {
     assert!(dates(&c, 0, c.len()).is_empty());
 }
 
+/// The people of `s`, each as (text, detail).
+fn people_of(s: &str) -> Vec<(String, String)> {
+    let c = chars(s);
+    entity_texts(people(&c, 0, c.len()), s)
+}
+
 #[test]
 fn people_are_named_with_their_titles() {
     let s = "县委常委、常务副县长周毅主持会议，社区党委书记金萍同志讲话，孙书记强调，县长黎作凤出席。";
-    let c = chars(s);
     assert_eq!(
-        entity_texts(people(&c, 0, c.len()), s),
+        people_of(s),
         pairs(&[
             ("县委常委、常务副县长周毅", "县委常委、常务副县长"),
             ("社区党委书记金萍同志", "社区党委书记"),
@@ -261,37 +266,22 @@ fn people_are_named_with_their_titles() {
         ])
     );
     // A byline's title and name apart by spaces; a name right after its organisation.
-    let s = "述职人：李建华\n副镇长　李建华\n县委赵书记讲话";
-    let c = chars(s);
-    assert_eq!(entity_texts(people(&c, 0, c.len()), s), pairs(&[("李建华", "述职人"), ("副镇长　李建华", "副镇长"), ("赵书记", "书记")]));
-    let s = "会议由钟雪莲主任主持。";
-    let c = chars(s);
-    assert_eq!(entity_texts(people(&c, 0, c.len()), s), pairs(&[("钟雪莲主任", "主任")]));
+    assert_eq!(
+        people_of("述职人：李建华\n副镇长　李建华\n县委赵书记讲话"),
+        pairs(&[("李建华", "述职人"), ("副镇长　李建华", "副镇长"), ("赵书记", "书记")])
+    );
+    assert_eq!(people_of("会议由钟雪莲主任主持。"), pairs(&[("钟雪莲主任", "主任")]));
     // A title followed by a verb or an ordinary word names nobody.
-    let s = "书记高度重视，主任强调，党委书记要求，纪委书记指出";
-    let c = chars(s);
-    assert!(people(&c, 0, c.len()).is_empty(), "{:?}", entity_texts(people(&c, 0, c.len()), s));
+    assert_eq!(people_of("书记高度重视，主任强调，党委书记要求，纪委书记指出"), pairs(&[]));
 }
 
 #[test]
 fn people_under_a_field_label_are_named_without_a_title() {
     let s = "主持：县委副书记李明\n记录：县政府办公室张倩\n联系人：王芳，联系电话：0731-1234567\n会议记录：见附件\n出席：刘振华　张建军、王丽娟";
-    let c = chars(s);
-    assert_eq!(
-        entity_texts(people(&c, 0, c.len()), s),
-        pairs(&[
-            ("县委副书记李明", "县委副书记"),
-            ("县政府办公室张倩", "记录"),
-            ("王芳", "联系人"),
-            ("刘振华", "出席"),
-            ("张建军", "出席"),
-            ("王丽娟", "出席"),
-        ])
-    );
+    let expected = [("县委副书记李明", "县委副书记"), ("县政府办公室张倩", "记录"), ("王芳", "联系人"), ("刘振华", "出席"), ("张建军", "出席"), ("王丽娟", "出席")];
+    assert_eq!(people_of(s), pairs(&expected));
     // The label must be followed by a lone name: 负责人：各乡镇…, 参加：全体干部 name nobody.
-    let s = "负责人：各乡镇主要领导\n参加：全体干部";
-    let c = chars(s);
-    assert!(people(&c, 0, c.len()).is_empty(), "{:?}", entity_texts(people(&c, 0, c.len()), s));
+    assert_eq!(people_of("负责人：各乡镇主要领导\n参加：全体干部"), pairs(&[]));
 }
 
 #[test]
