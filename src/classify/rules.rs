@@ -256,8 +256,8 @@ pub fn own_intention(cx: &SentenceContext) -> bool {
     })
 }
 
-/// Whether the sentence says what the document is: 现将2025年工作计划安排如下：, 现就有关事项
-///通知如下 (taxonomy §3: what the document is, as 现总结如下, is `overview` — whatever the
+/// Whether the sentence says what the document is: 现将2025年工作计划安排如下：,
+/// 现就有关事项通知如下 (taxonomy §3: what the document is, as 现总结如下, is `overview` — whatever the
 /// genre around it would suggest).
 pub fn introduces_the_document(cx: &SentenceContext) -> bool {
     let text = cx.text.trim().trim_end_matches([':', '。', '.', '：']);
@@ -283,13 +283,14 @@ pub fn document_field(cx: &SentenceContext) -> bool {
     }
 }
 
-/// Whether the sentence sets a deadline still ahead: 5月10日前完成…, 年底前建成…, 于月底前
-///报送 (a task, not an outcome, though it says 完成), and reports nothing done (已, 了).
+/// Whether the sentence sets a deadline still ahead: 5月10日前完成…, 年底前建成…,
+/// 于6月底之前报送 (a task, not an outcome, though it says 完成), and reports nothing done
+/// (已, 了). 与之前相比 sets none.
 pub fn deadline_ahead(cx: &SentenceContext) -> bool {
     let text = cx.text;
     let deadline = text.match_indices('前').any(|(at, _)| {
         let before = &text[..at];
-        ["底", "末", "之"].iter().any(|w| before.ends_with(w))
+        ["底", "末", "底之", "日之", "号之", "月之"].iter().any(|w| before.ends_with(w))
             || before.char_indices().next_back().is_some_and(|(i, c)| matches!(c, '日' | '号' | '月') && crate::text::closes_a_date(text, i))
     });
     deadline && !text.contains('已') && !text.contains('了')
@@ -395,10 +396,10 @@ mod tests {
         for text in ["现将检查中发现的问题通报如下,请各单位对照整改,于月底前报送整改情况。", "具体安排如下:", "现将上半年工作开展情况总结。"] {
             assert!(!introduces_the_document(&paragraph_sentence(text)), "{text}");
         }
-        for text in ["一、5月10日前完成全镇水库、山塘隐患排查。", "年底前建成农村公路30公里。", "各校于月底前完成自查。", "五月十日前报送材料。"] {
+        for text in ["一、5月10日前完成全镇水库、山塘隐患排查。", "年底前建成农村公路30公里。", "各校于月底前完成自查。", "五月十日前报送材料。", "于6月底之前完成验收。"] {
             assert!(deadline_ahead(&paragraph_sentence(text)), "{text}");
         }
-        for text in ["6月30日前已完成12个行政村的治理任务。", "日前,县政府完成了全部整改。", "提前完成全年任务。", "目前已建成农村公路30公里。"] {
+        for text in ["6月30日前已完成12个行政村的治理任务。", "日前,县政府完成了全部整改。", "提前完成全年任务。", "目前已建成农村公路30公里。", "与之前相比,群众满意度明显提升。"] {
             assert!(!deadline_ahead(&paragraph_sentence(text)), "{text}");
         }
         let mut title = paragraph_sentence("关于补齐短板的报告");

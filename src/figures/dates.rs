@@ -171,20 +171,16 @@ fn normalise(date: &[char]) -> String {
     if let Some(mark) = (0..date.len()).find(|&k| closes_field(k) && (range_mark(&date[k]) || date[k] == '-')) {
         let first = normalise(&date[..mark]);
         let second = &date[mark + 1..];
-        let mut from_first: Vec<&str> = first.split('-').collect();
-        let own = if second.contains(&'月') {
-            normalise(second).trim_start_matches('-').to_string()
+        let second = if second.contains(&'月') {
+            // Its own month (and day): the first's year, or none (--).
+            let year = if first.starts_with("--") { "-" } else { first.split_once('-').map_or("", |(y, _)| y) };
+            format!("{year}-{}", normalise(second).trim_start_matches('-'))
         } else {
+            // A day alone: the first's year and month.
             let day: String = second.iter().take_while(|c| !matches!(c, '日' | '号')).collect();
-            from_first.pop();
-            two_digits(&day)
+            format!("{}-{}", first.rsplit_once('-').map_or("", |(head, _)| head), two_digits(&day))
         };
-        let kept = if second.contains(&'月') { from_first.len().min(if first.starts_with("--") { 2 } else { 1 }) } else { from_first.len() };
-        let mut head = from_first[..kept].join("-");
-        if !head.is_empty() {
-            head.push('-');
-        }
-        return format!("{first}/{head}{own}");
+        return format!("{first}/{second}");
     }
     let mut parts: Vec<String> = Vec::new();
     let mut field = String::new();
