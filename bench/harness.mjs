@@ -27,19 +27,23 @@ export function throughput(engines, inputs, { runs = 3, bigRuns = 3, memory = {}
   const rows = [];
   for (const input of inputs) {
     for (const [engine, fn] of Object.entries(engines)) {
-      const big = input.bytes > 4e6;
       fn(input.text.slice(0, 2000)); // warm (dictionary built before timing)
-      const r = timeRuns(() => fn(input.text), big ? { minRuns: bigRuns, minMs: 0 } : { minRuns: runs, minMs: 1000 });
-      const row = {
-        engine, input: input.name, bytes: input.bytes,
-        median_ms: Math.round(r.median_ms * 100) / 100, runs: r.runs, times_ms: r.times_ms,
-        mb_per_s: input.bytes / 1e6 / (r.median_ms / 1000), count: r.out,
-      };
+      const row = timedRow(engine, input, () => fn(input.text), { runs, bigRuns });
       if (memory[engine]) row.wasm_memory_bytes = memory[engine]();
       rows.push(row);
     }
   }
   return rows;
+}
+
+/** One row of a throughput table: `run` timed on `input` (big inputs `bigRuns` times, others at least `runs` times and 1 s). */
+function timedRow(engine, input, run, { runs, bigRuns }) {
+  const r = timeRuns(run, input.bytes > 4e6 ? { minRuns: bigRuns, minMs: 0 } : { minRuns: runs, minMs: 1000 });
+  return {
+    engine, input: input.name, bytes: input.bytes,
+    median_ms: Math.round(r.median_ms * 100) / 100, runs: r.runs, times_ms: r.times_ms,
+    mb_per_s: input.bytes / 1e6 / (r.median_ms / 1000), count: r.out,
+  };
 }
 
 const pick = (o, keys) => Object.fromEntries(keys.filter((k) => k in o).map((k) => [k, o[k]]));
@@ -72,12 +76,7 @@ export function contractOnly(r) {
 export function handoffFloor(engine, analyze, inputs, { runs = 3, bigRuns = 3 } = {}) {
   return inputs.map((input) => {
     const json = JSON.stringify(contractOnly(analyze(input.text)));
-    const big = input.bytes > 4e6;
-    const r = timeRuns(() => JSON.parse(json), big ? { minRuns: bigRuns, minMs: 0 } : { minRuns: runs, minMs: 1000 });
-    return {
-      engine, input: input.name, bytes: input.bytes, json_bytes: new TextEncoder().encode(json).length,
-      median_ms: Math.round(r.median_ms * 100) / 100, runs: r.runs, times_ms: r.times_ms,
-      mb_per_s: input.bytes / 1e6 / (r.median_ms / 1000),
-    };
+    const { count, ...row } = timedRow(engine, input, () => JSON.parse(json), { runs, bigRuns });
+    return { ...row, json_bytes: new TextEncoder().encode(json).length };
   });
 }
